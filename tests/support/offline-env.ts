@@ -1,0 +1,26 @@
+// Loaded by mocha before any spec (see .mocharc.json). The Alibaba Cloud credentials chain would
+// otherwise read the developer's real ~/.aliyun profile or call the ECS metadata service at
+// 100.100.100.200; tests must stay on 127.0.0.1 and never see a real credential.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = "true";
+process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = "true";
+process.env.HOME = mkdtempSync(join(tmpdir(), "quickbi-test-home-"));
+for (const name of [
+  "ALIBABA_CLOUD_ACCESS_KEY_ID",
+  "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+  "ALIBABA_CLOUD_SECURITY_TOKEN",
+  "ALIBABA_CLOUD_ROLE_ARN",
+  "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
+  "ALIBABA_CLOUD_OIDC_TOKEN_FILE",
+  "ALIBABA_CLOUD_CREDENTIALS_FILE",
+  "ALIBABA_CLOUD_CREDENTIALS_URI",
+  "ALIBABA_CLOUD_PROFILE",
+  "ALICLOUD_ACCESS_KEY",
+  "ALICLOUD_SECRET_KEY",
+  "QUICKBI_ENDPOINT",
+]) {
+  delete process.env[name];
+}
