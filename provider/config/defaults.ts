@@ -1,0 +1,20 @@
+/**
+ * Every default of the provider, in one place. Stack config (`quickbi:*`) overrides each of them;
+ * see `stack-config.ts` for the key names.
+ */
+export const DEFAULTS = {
+  /** Quick BI's documented default region and the first one the service launched in. */
+  region: "cn-hangzhou",
+  /** `public` uses `quickbi-public.<region>.aliyuncs.com`; `vpc` uses `quickbi-public-vpc.<region>…`. */
+  network: "public",
+  /** Per HTTP attempt. The client's own default (3 s) is too short for a loaded regional gateway. */
+  readTimeoutMs: 10_000,
+  connectTimeoutMs: 5_000,
+  /** Attempts per Quick BI operation, first one included. */
+  maxAttempts: 5,
+  /** Exponential backoff with full jitter: attempt n waits random(0, min(max, base * 2^(n-1))). */
+  retryBaseDelayMs: 500,
+  retryMaxDelayMs: 20_000,
+} as const satisfies Readonly<Record<string, string | number>>;
+
+export type Network = "public" | "vpc";

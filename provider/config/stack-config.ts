@@ -1,0 +1,75 @@
+import { DEFAULTS } from "./defaults";
+
+/**
+ * The stack configuration the provider reads, by Pulumi key. It arrives in the provider process
+ * through the dynamic provider's `configure` call at run time, so nothing here is ever serialized
+ * into `__provider` or the state. `alicloud:*` keys are the ones `@pulumi/alicloud` already uses,
+ * so a stack that manages Alibaba Cloud needs no extra configuration.
+ */
+export const STACK_CONFIG_KEYS = {
+  endpoint: "quickbi:endpoint",
+  region: "quickbi:region",
+  network: "quickbi:network",
+  readTimeoutMs: "quickbi:readTimeout",
+  connectTimeoutMs: "quickbi:connectTimeout",
+  maxAttempts: "quickbi:maxAttempts",
+  retryBaseDelayMs: "quickbi:retryBaseDelay",
+  retryMaxDelayMs: "quickbi:retryMaxDelay",
+  alicloudRegion: "alicloud:region",
+  accessKey: "alicloud:accessKey",
+  secretKey: "alicloud:secretKey",
+  securityToken: "alicloud:securityToken",
+} as const;
+
+export type StackConfig = { readonly [K in keyof typeof STACK_CONFIG_KEYS]?: string };
+
+/** Reads every key the provider knows; `get` is `req.config.get` of the dynamic provider's `configure`. */
+export function readStackConfig(get: (key: string) => unknown): StackConfig {
+  const config: Record<string, string> = {};
+  for (const [name, key] of Object.entries(STACK_CONFIG_KEYS)) {
+    const value = get(key);
+    // The engine unwraps secrets before configure (acceptSecrets=false); values are strings, but a
+    // structured value set with `--path` arrives as JSON, which no key here expects.
+    if (value !== undefined && value !== null && value !== "") config[name] = String(value);
+  }
+  return config;
+}
+
+/** Timeouts and the retry budget for each Quick BI operation. */
+export interface CallPolicy {
+  readonly readTimeoutMs: number;
+  readonly connectTimeoutMs: number;
+  readonly maxAttempts: number;
+  readonly retryBaseDelayMs: number;
+  readonly retryMaxDelayMs: number;
+}
+
+const POLICY_LIMITS: { readonly [K in keyof CallPolicy]: readonly [min: number, max: number] } = {
+  readTimeoutMs: [100, 600_000],
+  connectTimeoutMs: [100, 600_000],
+  maxAttempts: [1, 20],
+  retryBaseDelayMs: [0, 60_000],
+  retryMaxDelayMs: [0, 600_000],
+};
+
+/** Applies `quickbi:*` overrides to {@link DEFAULTS}; a malformed value is an error naming its key. */
+export function resolveCallPolicy(config: StackConfig): CallPolicy {
+  const policy: Record<string, number> = {};
+  for (const name of Object.keys(POLICY_LIMITS) as (keyof CallPolicy)[]) {
+    const text = config[name];
+    const [min, max] = POLICY_LIMITS[name];
+    if (text === undefined) {
+      policy[name] = DEFAULTS[name];
+      continue;
+    }
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new Error(
+        `Stack config ${STACK_CONFIG_KEYS[name]} is ${JSON.stringify(text)}; allowed: a whole number from ${min} to ${max}` +
+          `${name === "maxAttempts" ? "" : " (milliseconds)"}. Fix it with \`pulumi config set ${STACK_CONFIG_KEYS[name]} <value>\`.`,
+      );
+    }
+    policy[name] = value;
+  }
+  return policy as unknown as CallPolicy;
+}

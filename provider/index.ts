@@ -1,0 +1,2 @@
+export { QuickBIUserGroupRevocation, type QuickBIUserGroupRevocationArgs } from "./resource";
+export { QuickBIRequestError } from "./quickbi/errors";

@@ -1,0 +1,227 @@
+import OpenApi, * as $OpenApi from "@alicloud/openapi-client";
+import { RuntimeOptions } from "@alicloud/tea-util";
+import type { Endpoint } from "../config/endpoint";
+import type { CredentialSource } from "../config/credentials";
+import type { CallPolicy } from "../config/stack-config";
+import { isRetryableCode, QuickBIRequestError, redact } from "./errors";
+import { withRetry, type RetryHooks } from "./retry";
+
+/** Quick BI's OpenAPI version this package speaks. */
+export const QUICKBI_API_VERSION = "2022-01-01";
+
+/** The successful answer of one operation: `Success` was true. */
+export interface QuickBIResponse {
+  readonly requestId: string;
+  readonly result: unknown;
+  readonly attempts: number;
+}
+
+/**
+ * The only seam through which the provider reaches Quick BI. `subject` is the user the call is about,
+ * for error messages. Rejects with {@link QuickBIRequestError} once retries are spent.
+ */
+export interface QuickBIClient {
+  call(
+    action: string,
+    query: Readonly<Record<string, string>>,
+    subject: string,
+    options?: CallOptions,
+  ): Promise<QuickBIResponse>;
+}
+
+export interface CallOptions {
+  /**
+   * Treat `Result: false` in a 2xx answer as a retryable failure (code `ResultFalse`). For
+   * operations whose `Result` is a boolean verdict, such as WithdrawAllUserGroups.
+   * @default false - `Result` is returned as it is
+   */
+  readonly requireResultTrue?: boolean;
+}
+
+export interface QuickBIClientOptions {
+  readonly endpoint: Endpoint;
+  readonly region: string;
+  readonly credentials: CredentialSource;
+  readonly policy: CallPolicy;
+  readonly hooks?: RetryHooks;
+  readonly userAgent?: string;
+}
+
+/** A {@link QuickBIClient} over `@alicloud/openapi-client`: ACS3-HMAC-SHA256, RPC style, POST. */
+export function createQuickBIClient(options: QuickBIClientOptions): QuickBIClient {
+  const { endpoint, region, credentials, policy } = options;
+  const api = new OpenApi(
+    new $OpenApi.Config({
+      credential: credentials.credential,
+      endpoint: endpoint.host,
+      protocol: endpoint.protocol,
+      regionId: region,
+      readTimeout: policy.readTimeoutMs,
+      connectTimeout: policy.connectTimeoutMs,
+      userAgent: options.userAgent ?? "pulumi-quickbi-offboarding",
+    }),
+  );
+  // The client never retries on its own (checked for 0.4.15); retries are this module's job.
+  const runtime = new RuntimeOptions({
+    readTimeout: policy.readTimeoutMs,
+    connectTimeout: policy.connectTimeoutMs,
+    autoretry: false,
+    maxAttempts: 1,
+  });
+
+  async function attempt(
+    action: string,
+    query: Readonly<Record<string, string>>,
+    options: CallOptions,
+  ): Promise<QuickBIResponse> {
+    const params = new $OpenApi.Params({
+      action,
+      version: QUICKBI_API_VERSION,
+      protocol: "HTTPS",
+      pathname: "/",
+      method: "POST",
+      authType: "AK",
+      style: "RPC",
+      reqBodyType: "formData",
+      bodyType: "json",
+    });
+    const response = await api.callApi(params, new $OpenApi.OpenApiRequest({ query: { ...query } }), runtime);
+    const body = (response.body ?? {}) as { RequestId?: unknown; Success?: unknown; Result?: unknown };
+    const requestId = typeof body.RequestId === "string" ? body.RequestId : undefined;
+    if (body.Success !== true) {
+      throw Object.assign(
+        new Error(`the response was HTTP ${response.statusCode} with Success ${String(body.Success)}`),
+        {
+          quickbi: { code: "SuccessFalse", status: response.statusCode, requestId },
+        },
+      );
+    }
+    if (options.requireResultTrue && body.Result !== true) {
+      throw Object.assign(
+        new Error(
+          `Quick BI answered Success true but Result ${String(body.Result)}: the operation was not done`,
+        ),
+        {
+          quickbi: { code: "ResultFalse", status: response.statusCode, requestId },
+        },
+      );
+    }
+    return { requestId: requestId ?? "", result: body.Result, attempts: 1 };
+  }
+
+  return {
+    async call(action, query, subject, callOptions = {}) {
+      try {
+        const outcome = await withRetry(
+          () => attempt(action, query, callOptions),
+          (error) => {
+            const failure = describeFailure(error);
+            return isRetryableCode(failure.code, failure.status);
+          },
+          policy,
+          options.hooks,
+        );
+        return { ...outcome.value, attempts: outcome.attempts };
+      } catch (error) {
+        const failure = describeFailure(error);
+        const secrets = [...credentials.knownSecrets, ...(await chainSecrets(credentials))];
+        const attempts = (error as { attempts?: number }).attempts ?? 1;
+        throw new QuickBIRequestError(
+          action,
+          subject,
+          failure.code,
+          failure.status,
+          failure.requestId,
+          isRetryableCode(failure.code, failure.status),
+          attempts,
+          redact(failure.detail, secrets),
+          // The raw client error holds the signed request; keep only a redacted copy of its message.
+          { cause: new Error(redact(error instanceof Error ? error.message : String(error), secrets)) },
+        );
+      }
+    },
+  };
+}
+
+interface FailureDescription {
+  readonly code: string;
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  readonly detail: string;
+}
+
+/** Turns whatever `@alicloud/openapi-client` threw into Quick BI's vocabulary. */
+export function describeFailure(error: unknown): FailureDescription {
+  const e = (error ?? {}) as {
+    name?: string;
+    message?: string;
+    code?: unknown;
+    statusCode?: number;
+    data?: { RequestId?: string; Message?: string; statusCode?: number };
+    quickbi?: { code: string; status: number; requestId?: string };
+  };
+  const message = String(e.message ?? error);
+  if (e.quickbi)
+    return {
+      code: e.quickbi.code,
+      status: e.quickbi.status,
+      requestId: e.quickbi.requestId,
+      detail: message,
+    };
+  if (e.data && typeof e.code === "string" && e.code !== "undefined") {
+    return {
+      code: e.code,
+      status: e.data.statusCode ?? e.statusCode,
+      requestId: e.data.RequestId,
+      detail: e.data.Message ?? message,
+    };
+  }
+  if (e.name === "SyntaxError") {
+    // A proxy's HTML error page (502/503) instead of Quick BI's JSON; the client loses the status.
+    return {
+      code: "NonJsonBody",
+      status: undefined,
+      requestId: undefined,
+      detail: "the gateway answered with a body that is not JSON (an HTML error page?)",
+    };
+  }
+  if (/ReadTimeout/.test(message))
+    return {
+      code: "ReadTimeout",
+      status: undefined,
+      requestId: undefined,
+      detail: "no answer within quickbi:readTimeout",
+    };
+  if (/ConnectTimeout/.test(message))
+    return {
+      code: "ConnectTimeout",
+      status: undefined,
+      requestId: undefined,
+      detail: "could not connect within quickbi:connectTimeout",
+    };
+  if (typeof e.code === "string" && /^E[A-Z_]+$/.test(e.code)) {
+    return { code: e.code, status: undefined, requestId: undefined, detail: message };
+  }
+  if (/socket hang up/i.test(message))
+    return { code: "SocketHangUp", status: undefined, requestId: undefined, detail: message };
+  if (/credential/i.test(message))
+    return {
+      code: "CredentialsUnavailable",
+      status: undefined,
+      requestId: undefined,
+      detail: "no credentials could be found",
+    };
+  return { code: "UnexpectedError", status: undefined, requestId: undefined, detail: message };
+}
+
+/** Values from the credentials chain, fetched only to redact them (the chain caches them). */
+async function chainSecrets(credentials: CredentialSource): Promise<string[]> {
+  try {
+    const model = await credentials.credential.getCredential();
+    return [model.accessKeyId, model.accessKeySecret, model.securityToken].filter(
+      (v): v is string => typeof v === "string",
+    );
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * A failed Quick BI operation, after retries. Its message is what the engine prints under the
+ * resource, so it names the operation, the user, the Quick BI code, the HTTP status and the
+ * RequestId, then says how to fix it. It never carries a credential: see {@link redact}.
+ */
+export class QuickBIRequestError extends Error {
+  override readonly name = "QuickBIRequestError";
+  constructor(
+    readonly operation: string,
+    readonly userId: string,
+    /** Quick BI's `Code`, or a transport label such as `ReadTimeout` / `ECONNRESET` / `NonJsonBody`. */
+    readonly code: string,
+    readonly httpStatus: number | undefined,
+    readonly requestId: string | undefined,
+    readonly retryable: boolean,
+    readonly attempts: number,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `${operation} for Quick BI user ${JSON.stringify(userId)} failed: ${code}` +
+        ` (HTTP ${httpStatus ?? "none"}, RequestId ${requestId ?? "none"}` +
+        `${attempts > 1 ? `, after ${attempts} attempts` : ""}): ${detail}. ${hintFor(code, operation)}`,
+      options,
+    );
+  }
+}
+
+/** Gateway and Quick BI codes that a later attempt can succeed on. Everything else is final. */
+export function isRetryableCode(code: string, httpStatus: number | undefined): boolean {
+  if (/Throttling/.test(code)) return true;
+  if (
+    ["ServiceUnavailable", "InternalError", "Internal.System.Error", "NonJsonBody", "ResultFalse"].includes(
+      code,
+    )
+  )
+    return true;
+  if (TRANSPORT_CODES.has(code)) return true;
+  // Quick BI has answered business errors with 500 in the past; only an unrecognised 5xx is retried.
+  return httpStatus !== undefined && httpStatus >= 500 && !isFinalCode(code);
+}
+
+const TRANSPORT_CODES = new Set([
+  "ReadTimeout",
+  "ConnectTimeout",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+  "SocketHangUp",
+]);
+
+function isFinalCode(code: string): boolean {
+  return /^(Invalid|Instance\.|Access\.Forbidden|User\.Not\.In\.Organization|ApiUser\.Not\.Exists|Signature|InvalidAccessKeyId|InvalidTimeStamp|Missing|UserInfo\.Error)/.test(
+    code,
+  );
+}
+
+/** One line that tells the operator what to change. */
+export function hintFor(code: string, operation: string): string {
+  if (code === "User.Not.In.Organization" || code === "ApiUser.Not.Exists") {
+    return "Check that userId is the Quick BI UserId (32 characters, shown in Quick BI's member management or returned by QueryUserInfoByAccount), not the Alibaba Cloud account UID, and that the user belongs to this organisation's region.";
+  }
+  if (code === "Access.Forbidden") {
+    return `The Quick BI edition or the AccessKey may not call ${operation}: the OpenAPI needs Quick BI Professional edition and a RAM policy allowing quickbi-public:${operation}.`;
+  }
+  if (code === "Invalid.User.Admin") return "Use the AccessKey of a Quick BI organisation administrator.";
+  if (code.startsWith("Instance."))
+    return "The Quick BI instance has expired or does not exist in this region: check the region and the subscription.";
+  if (code === "Invalid.Organization") return "The organisation was not found: check the region or endpoint.";
+  if (
+    code.startsWith("Invalid") &&
+    !code.startsWith("InvalidAccessKeyId") &&
+    !code.startsWith("InvalidTimeStamp")
+  ) {
+    return "Quick BI rejected a parameter: check userId.";
+  }
+  if (code.startsWith("InvalidAccessKeyId"))
+    return "The AccessKey is unknown or disabled: check alicloud:accessKey or the credentials chain.";
+  if (code === "SignatureDoesNotMatch")
+    return "The AccessKey secret does not match the AccessKey id: check alicloud:secretKey.";
+  if (code === "InvalidTimeStamp.Expired")
+    return "The clock of the machine running Pulumi is more than 15 minutes off: sync it (NTP).";
+  if (code === "SignatureNonceUsed") return "A request was replayed; run again.";
+  if (code === "CredentialsUnavailable")
+    return "Set alicloud:accessKey and alicloud:secretKey (secret) in the stack, or configure the Alibaba Cloud credentials chain (env, OIDC/RRSA, profile, ECS RAM role).";
+  if (code === "ResultFalse")
+    return "Quick BI reported the operation as not done: run again, and check the user in Quick BI's member management.";
+  if (isRetryableCode(code, undefined)) {
+    return "The retry budget ran out: run again later, or raise quickbi:maxAttempts / quickbi:readTimeout.";
+  }
+  return "See the Quick BI error code list for WithdrawAllUserGroups.";
+}
+
+/** Replaces every occurrence of each secret (longer than 3 characters) with `***`. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length > 3) out = out.split(secret).join("***");
+  }
+  return out;
+}

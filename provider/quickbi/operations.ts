@@ -1,0 +1,62 @@
+import type { QuickBIClient } from "./client";
+
+/**
+ * Typed wrappers of the Quick BI operations this package uses (API 2022-01-01, RPC, POST, every
+ * parameter in the query string). Field names follow Quick BI's responses.
+ */
+
+/** WithdrawAllUserGroups: removes the user from every user group. Irreversible. */
+export async function withdrawAllUserGroups(
+  client: QuickBIClient,
+  userId: string,
+): Promise<{ requestId: string }> {
+  const response = await client.call("WithdrawAllUserGroups", { UserId: userId }, userId, {
+    requireResultTrue: true,
+  });
+  return { requestId: response.requestId };
+}
+
+/** One entry of ListUserGroupsByUserId's `Result`. */
+export interface UserGroup {
+  readonly UsergroupId: string;
+  readonly UsergroupName: string;
+  readonly ParentUsergroupId?: string;
+  readonly IdentifiedPath?: string;
+}
+
+/** ListUserGroupsByUserId: the user groups the user belongs to now. */
+export async function listUserGroupsByUserId(
+  client: QuickBIClient,
+  userId: string,
+): Promise<{ requestId: string; groups: UserGroup[] }> {
+  const response = await client.call("ListUserGroupsByUserId", { UserId: userId }, userId);
+  const groups = Array.isArray(response.result) ? (response.result as UserGroup[]) : [];
+  return { requestId: response.requestId, groups };
+}
+
+/** `Result` of QueryUserInfoByUserId and QueryUserInfoByAccount (the fields this package reads). */
+export interface UserInfo {
+  readonly UserId: string;
+  readonly AccountId?: string;
+  readonly AccountName?: string;
+  readonly NickName?: string;
+  readonly UserType?: number;
+}
+
+/** QueryUserInfoByUserId: who the user is. */
+export async function queryUserInfoByUserId(client: QuickBIClient, userId: string): Promise<UserInfo> {
+  const response = await client.call("QueryUserInfoByUserId", { UserId: userId }, userId);
+  return response.result as UserInfo;
+}
+
+/** QueryUserInfoByAccount: resolves an Alibaba Cloud account name or UID to a Quick BI user. */
+export async function queryUserInfoByAccount(
+  client: QuickBIClient,
+  account: string,
+  parentAccountName?: string,
+): Promise<UserInfo> {
+  const query: Record<string, string> = { Account: account };
+  if (parentAccountName !== undefined) query.ParentAccountName = parentAccountName;
+  const response = await client.call("QueryUserInfoByAccount", query, account);
+  return response.result as UserInfo;
+}
