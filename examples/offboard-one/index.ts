@@ -1,0 +1,11 @@
+// Offboard one person from Quick BI. The Pulumi.yaml at the repository root runs this program; with
+// the emulator (`npm run emulator`) and `quickbi:endpoint` set to its URL it runs with no cloud account.
+import { QuickBIUserGroupRevocation } from "pulumi-quickbi-offboarding";
+
+const alice = new QuickBIUserGroupRevocation("offboard-alice", {
+  // The Quick BI UserId (member management, or QueryUserInfoByAccount), not the Alibaba Cloud UID.
+  userId: "46e5374665ba4b679ee22e2a2927abcd",
+});
+
+export const aliceRequestId = alice.requestId;
+export const aliceWithdrawnAt = alice.withdrawnAt;

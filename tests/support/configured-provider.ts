@@ -1,0 +1,37 @@
+// A revocation provider configured against an emulator the way the host would configure it: stack
+// config through configure(), with short retry waits so retried faults finish quickly.
+import {
+  createRevocationProvider,
+  type RevocationProvider,
+  type RevocationProviderOptions,
+} from "../../provider/revocation/provider";
+import type { QuickBIEmulator } from "../../emulator";
+
+export const ALICE = "46e5374665ba4b679ee22e2a2927abcd";
+export const BOB = "7c1f0e9a3b2d4c5e8f6a7b8c9d0e1f02";
+export const UNKNOWN_USER = "ffffffffffffffffffffffffffffffff";
+
+/** Stack config that points at the emulator and signs with its test pair. */
+export function emulatorStackConfig(emulator: QuickBIEmulator): Record<string, string> {
+  return {
+    "quickbi:endpoint": emulator.url,
+    "alicloud:accessKey": emulator.accessKeyId,
+    "alicloud:secretKey": emulator.accessKeySecret,
+    "quickbi:retryBaseDelay": "1",
+    "quickbi:retryMaxDelay": "5",
+  };
+}
+
+export async function configuredProvider(
+  stackConfig: Record<string, string>,
+  options: RevocationProviderOptions = {},
+): Promise<RevocationProvider> {
+  const provider = createRevocationProvider({ env: {}, ...options });
+  await provider.configure({ config: { get: (key: string) => stackConfig[key] } });
+  return provider;
+}
+
+/** Requests the emulator received for one action. */
+export function requestsFor(emulator: QuickBIEmulator, action: string) {
+  return emulator.requests().filter((r) => r.action === action);
+}
