@@ -1,0 +1,21 @@
+import type { Operation } from "./context";
+import { addUserGroupMembers, deleteUserGroupMembers, withdrawAllUserGroups } from "./memberships";
+import {
+  checkOrganizationMember,
+  listUserGroupsByUserId,
+  queryUserGroupMember,
+  queryUserInfoByAccount,
+  queryUserInfoByUserId,
+} from "./queries";
+
+/** The actions the emulator implements; any other action is `InvalidApi.NotFound`. */
+export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operation>([
+  ["WithdrawAllUserGroups", withdrawAllUserGroups],
+  ["ListUserGroupsByUserId", listUserGroupsByUserId],
+  ["QueryUserInfoByUserId", queryUserInfoByUserId],
+  ["QueryUserInfoByAccount", queryUserInfoByAccount],
+  ["CheckOrganizationMember", checkOrganizationMember],
+  ["AddUserGroupMembers", addUserGroupMembers],
+  ["DeleteUserGroupMembers", deleteUserGroupMembers],
+  ["QueryUserGroupMember", queryUserGroupMember],
+]);
