@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { captureResources } from "../support/mocks";
-import { SECRET_SIG, SIG_KEY } from "../support/engine-values";
+import { captureResources } from "../../harness/mocks";
+import { SECRET_SIG, SIG_KEY } from "../../harness/engine-values";
 import { ECHO_TYPE, Echo } from "./fixtures/echo";
 
 describe("captureResources", () => {

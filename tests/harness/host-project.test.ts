@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { readFile, realpath, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { makeHostProject, type HostProject } from "../support/host-project";
-import { startProviderHost, urnFor, type ProviderHost } from "../support/provider-host";
+import { makeHostProject, type HostProject } from "../../harness/host-project";
+import { startProviderHost, urnFor, type ProviderHost } from "../../harness/provider-host";
 
 const REPO_ROOT = resolve(__dirname, "..", "..");
 

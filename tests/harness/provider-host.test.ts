@@ -3,8 +3,8 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { startHostSession, type HostSession } from "../support/host-session";
-import { secret, urnFor, UNKNOWN_VALUE, type ProviderCallError } from "../support/provider-host";
+import { startHostSession, type HostSession } from "../../harness/host-session";
+import { secret, urnFor, UNKNOWN_VALUE, type ProviderCallError } from "../../harness/provider-host";
 import { ECHO_TYPE, makeEchoLog, serializedEchoProvider, type EchoCall } from "./fixtures/echo";
 
 const GRPC_UNKNOWN = 2;
@@ -220,7 +220,7 @@ describe("the real dynamic-provider host, driven like the engine", () => {
 describe("startProviderHost", () => {
   it("kills a host that was never stopped when the test process exits", async () => {
     const script = [
-      `const { startProviderHost } = require(${JSON.stringify(require.resolve("../support/provider-host"))});`,
+      `const { startProviderHost } = require(${JSON.stringify(require.resolve("../../harness/provider-host"))});`,
       `startProviderHost({ cwd: process.cwd() }).then((host) => { console.log(host.pid); process.exit(0); });`,
     ].join("\n");
 

@@ -43,7 +43,7 @@ export interface HostProject {
   cleanup(): Promise<void>;
 }
 
-const REPO_ROOT = resolve(__dirname, "..", "..");
+const REPO_ROOT = resolve(__dirname, "..");
 
 /**
  * Creates a Pulumi project (Pulumi.yaml, package.json, node_modules links) in a temporary directory.
