@@ -46,12 +46,21 @@ export interface CaptureOptions {
    * @default false
    */
   readonly preview?: boolean;
+  /**
+   * The state the mocked engine answers a registration with, as a provider's create would.
+   * @default - the inputs
+   */
+  readonly stateFor?: (resource: {
+    type: string;
+    name: string;
+    inputs: Record<string, unknown>;
+  }) => Record<string, unknown>;
 }
 
 /**
  * Runs `program` against mocks and returns every resource it registered, in registration order, once
  * every registration (including ones made inside `apply`) has finished. The mocks answer
- * `newResource` with id `<name>-id` and state = inputs, and `call` with `{}`.
+ * `newResource` with id `<name>-id` and state = inputs (or `stateFor`), and `call` with `{}`.
  *
  * @example
  * const [offboarding] = await captureResources(() => {
@@ -98,7 +107,9 @@ async function captureOnce(
     {
       newResource: (args) => {
         records.push({ type: args.type, name: args.name, inputs: args.inputs, taken: false });
-        return { id: `${args.name}-id`, state: args.inputs };
+        const state =
+          options.stateFor?.({ type: args.type, name: args.name, inputs: args.inputs }) ?? args.inputs;
+        return { id: `${args.name}-id`, state };
       },
       call: () => ({}),
     },

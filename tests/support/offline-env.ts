@@ -7,6 +7,8 @@ import { join } from "node:path";
 
 process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = "true";
 process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = "true";
+// npm keeps its cache under HOME; the packaging test installs from that cache with --offline.
+process.env.npm_config_cache ??= join(process.env.HOME ?? tmpdir(), ".npm");
 process.env.HOME = mkdtempSync(join(tmpdir(), "quickbi-test-home-"));
 for (const name of [
   "ALIBABA_CLOUD_ACCESS_KEY_ID",

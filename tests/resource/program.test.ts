@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { QuickBIUserGroupRevocation } from "../../provider";
+import { captureResources, type RegisteredResource } from "../../harness/mocks";
+import { CANARY_STACK_CONFIG, canariesIn, withCanaryEnv } from "../support/canaries";
+import { ALICE } from "../support/configured-provider";
+
+const TYPE = "pulumi-nodejs:dynamic/quickbi:UserGroupRevocation";
+/**
+ * Budget for `__provider` when the package is loaded from a source checkout, where Pulumi copies the
+ * forwarders by value. Installed from npm it is a single require (see tests/packaging). It lands in the
+ * state twice per resource (inputs and outputs).
+ */
+const CHECKOUT_PROVIDER_BUDGET_BYTES = 3 * 1024;
+
+async function registerOne(
+  args: ConstructorParameters<typeof QuickBIUserGroupRevocation>[1],
+  options: Parameters<typeof captureResources>[1] = {},
+): Promise<RegisteredResource> {
+  const resources = await captureResources(() => {
+    new QuickBIUserGroupRevocation("offboard-alice", args);
+  }, options);
+  assert.equal(resources.length, 1);
+  return resources[0]!;
+}
+
+describe("QuickBIUserGroupRevocation in a program", () => {
+  it("registers the type token reviewers read in previews", async () => {
+    assert.equal((await registerOne({ userId: ALICE })).type, TYPE);
+  });
+
+  it("sends the given inputs and the serialized provider, and nothing undefined", async () => {
+    const resource = await registerOne({
+      userId: ALICE,
+      region: "cn-hongkong",
+      endpoint: "http://127.0.0.1:1",
+      triggers: ["t1"],
+    });
+    assert.deepEqual(Object.keys(resource.inputs).sort(), [
+      "__provider",
+      "endpoint",
+      "region",
+      "triggers",
+      "userId",
+    ]);
+    assert.equal(resource.inputs.userId, ALICE);
+    assert.deepEqual(resource.inputs.triggers, ["t1"]);
+  });
+
+  it("wires every declared output to the state the engine returns", async () => {
+    const state = {
+      userId: ALICE,
+      requestId: "D8749D65-E80A-433C-AF1B-CE9C180FF3B4",
+      withdrawnAt: "2026-11-28T04:00:00.000Z",
+      region: "cn-hangzhou",
+      endpoint: "https://quickbi-public.cn-hangzhou.aliyuncs.com",
+      triggers: ["t1"],
+    };
+    const resource = await registerOne({ userId: ALICE }, { stateFor: () => state });
+    for (const [key, value] of Object.entries(state)) assert.deepEqual(resource.outputs[key], value, key);
+  });
+
+  it("accepts inputs that are Outputs of other resources", async () => {
+    const resource = await registerOne({
+      userId: pulumi.output(ALICE),
+      region: pulumi.output("cn-hangzhou"),
+    });
+    assert.equal(resource.inputs.region, "cn-hangzhou");
+  });
+
+  it("serializes a provider that captures no credential from env or stack config", async () => {
+    const resource = await withCanaryEnv(() =>
+      registerOne({ userId: ALICE }, { config: { ...CANARY_STACK_CONFIG } }),
+    );
+    assert.equal(resource.providerIsSecret, false);
+    assert.deepEqual(canariesIn(JSON.stringify(resource.inputs)), []);
+  });
+
+  it("serializes a provider that requires the implementation at run time instead of copying it", async () => {
+    const provider = (await registerOne({ userId: ALICE })).inputs.__provider as string;
+    assert.match(provider, /require\("pulumi-quickbi-offboarding\/provider-runtime\/impl"\)/);
+    assert.doesNotMatch(provider, /openapi-client|createRevocationProvider/);
+  });
+
+  it(`keeps __provider within ${CHECKOUT_PROVIDER_BUDGET_BYTES} bytes from a checkout`, async () => {
+    const provider = (await registerOne({ userId: ALICE })).inputs.__provider as string;
+    assert.ok(
+      Buffer.byteLength(provider) <= CHECKOUT_PROVIDER_BUDGET_BYTES,
+      `${Buffer.byteLength(provider)} bytes`,
+    );
+  });
+});
