@@ -1,2 +1,7 @@
-export { QuickBIUserGroupRevocation, type QuickBIUserGroupRevocationArgs } from "./resource";
+export {
+  QuickBIUserGroupRevocation,
+  type QuickBIUserGroupRevocationArgs,
+  type QuickBIGroupRecord,
+  type QuickBIWithdrawalRecord,
+} from "./resource";
 export { QuickBIRequestError } from "./quickbi/errors";

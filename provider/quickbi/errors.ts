@@ -57,6 +57,11 @@ function isFinalCode(code: string): boolean {
   );
 }
 
+/** Codes with which Quick BI says the user does not exist in the organisation. */
+export function isMissingUserCode(code: string): boolean {
+  return code === "User.Not.In.Organization" || code === "ApiUser.Not.Exists";
+}
+
 /** One line that tells the operator what to change. */
 export function hintFor(code: string, operation: string): string {
   if (code === "User.Not.In.Organization" || code === "ApiUser.Not.Exists") {

@@ -31,8 +31,7 @@ export async function withRetry<T>(
   policy: RetryPolicy,
   hooks: RetryHooks = {},
 ): Promise<RetryOutcome<T>> {
-  const sleep = hooks.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const random = hooks.random ?? Math.random;
+  const sleep = hooks.sleep ?? defaultSleep;
   for (let n = 1; ; n++) {
     try {
       return { value: await attempt(n), attempts: n };
@@ -40,8 +39,21 @@ export async function withRetry<T>(
       if (n >= policy.maxAttempts || !isRetryable(error)) {
         throw Object.assign(error instanceof Error ? error : new Error(String(error)), { attempts: n });
       }
-      const ceiling = Math.min(policy.retryMaxDelayMs, policy.retryBaseDelayMs * 2 ** (n - 1));
-      await sleep(Math.floor(random() * ceiling));
+      await sleep(backoffDelay(policy, n, hooks.random));
     }
   }
+}
+
+/** The full-jitter wait after failed attempt `attempt` (1-based). */
+export function backoffDelay(
+  policy: RetryPolicy,
+  attempt: number,
+  random: () => number = Math.random,
+): number {
+  const ceiling = Math.min(policy.retryMaxDelayMs, policy.retryBaseDelayMs * 2 ** (attempt - 1));
+  return Math.floor(random() * ceiling);
+}
+
+export function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

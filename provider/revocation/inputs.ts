@@ -1,12 +1,22 @@
 /** The value the engine sends for an input that is not known yet (during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
+/** What to do when Quick BI says the user does not exist (User.Not.In.Organization, ApiUser.Not.Exists). */
+export type OnMissingUser = "fail" | "succeed";
+export const ON_MISSING_USER_VALUES: readonly OnMissingUser[] = ["fail", "succeed"];
+
 /** The resource's inputs as the provider receives them: resolved, plain values. */
 export interface RevocationInputs {
-  readonly userId: string;
+  /** Exactly one of `userId` and `account` is set. */
+  readonly userId?: string;
+  readonly account?: string;
+  readonly parentAccountName?: string;
   readonly region?: string;
   readonly endpoint?: string;
   readonly triggers?: readonly unknown[];
+  readonly reason?: string;
+  readonly ticket?: string;
+  readonly onMissingUser?: OnMissingUser;
 }
 
 /** A check failure, as Pulumi's dynamic provider `check` returns it. */
@@ -29,8 +39,41 @@ const USER_ID_CHARACTERS = /^[A-Za-z0-9_-]+$/;
  */
 export function validateInputs(news: Readonly<Record<string, unknown>>): CheckFailure[] {
   const failures: CheckFailure[] = [];
-  const userIdFailure = validateUserId(news.userId);
-  if (userIdFailure) failures.push({ property: "userId", reason: userIdFailure });
+  if (news.userId !== undefined && news.account !== undefined) {
+    failures.push({
+      property: "account",
+      reason:
+        "give either userId or account, not both; received both (userId is the Quick BI UserId, account the Alibaba Cloud account name or UID to look it up by)",
+    });
+  } else if (news.account !== undefined) {
+    const accountFailure = validateAccount("account", news.account);
+    if (accountFailure) failures.push({ property: "account", reason: accountFailure });
+  } else {
+    const userIdFailure = validateUserId(news.userId);
+    if (userIdFailure) failures.push({ property: "userId", reason: userIdFailure });
+  }
+  if (news.parentAccountName !== undefined) {
+    const parentFailure =
+      news.account === undefined
+        ? "parentAccountName only goes with account; received it without account"
+        : validateAccount("parentAccountName", news.parentAccountName);
+    if (parentFailure) failures.push({ property: "parentAccountName", reason: parentFailure });
+  }
+  for (const property of ["reason", "ticket"] as const) {
+    const failure = validateNote(property, news[property]);
+    if (failure) failures.push({ property, reason: failure });
+  }
+  const onMissingUser = news.onMissingUser;
+  if (
+    onMissingUser !== undefined &&
+    onMissingUser !== UNKNOWN &&
+    !ON_MISSING_USER_VALUES.includes(onMissingUser as OnMissingUser)
+  ) {
+    failures.push({
+      property: "onMissingUser",
+      reason: `onMissingUser is ${describe(onMissingUser)}; allowed: "fail" (default) or "succeed" (a user Quick BI does not know counts as already offboarded)`,
+    });
+  }
   for (const property of ["region", "endpoint"] as const) {
     const value = news[property];
     if (value !== undefined && value !== UNKNOWN && typeof value !== "string") {
@@ -47,10 +90,51 @@ export function validateInputs(news: Readonly<Record<string, unknown>>): CheckFa
   return failures;
 }
 
+/** The longest account name accepted (Alibaba Cloud logon names are at most 64 characters before "@"). */
+export const MAX_ACCOUNT_LENGTH = 128;
+// Account names: letters, digits, ".", "_", "-", "@" (RAM logon names) — or a numeric UID.
+const ACCOUNT_CHARACTERS = /^[A-Za-z0-9._@-]+$/;
+/** Free-text audit notes are recorded in the state and shown in previews; keep them to one line. */
+export const MAX_NOTE_LENGTH = 256;
+
+function validateAccount(property: string, value: unknown): string | undefined {
+  const allowed = `allowed: an Alibaba Cloud account name (for a RAM user, the part before "@") or a numeric UID, 1 to ${MAX_ACCOUNT_LENGTH} characters of A-Z, a-z, 0-9, ".", "_", "-", "@"`;
+  if (value === UNKNOWN) return undefined;
+  if (typeof value !== "string")
+    return `${property} must be a string; received ${describe(value)}; ${allowed}`;
+  if (value.trim() === "")
+    return `${property} is empty or only whitespace (received ${JSON.stringify(value)}); ${allowed}`;
+  if (value.length > MAX_ACCOUNT_LENGTH) return `${property} is ${value.length} characters long; ${allowed}`;
+  if (!ACCOUNT_CHARACTERS.test(value)) {
+    return `${property} ${JSON.stringify(value)} contains ${firstBadCharacters(value, ACCOUNT_CHARACTERS)}; ${allowed}`;
+  }
+  return undefined;
+}
+
+function validateNote(property: string, value: unknown): string | undefined {
+  if (value === undefined || value === UNKNOWN) return undefined;
+  const allowed = `allowed: one line of text, up to ${MAX_NOTE_LENGTH} characters`;
+  if (typeof value !== "string")
+    return `${property} must be a string; received ${describe(value)}; ${allowed}`;
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value))
+    return `${property} contains control characters or line breaks (received ${JSON.stringify(value)}); ${allowed}`;
+  if (value.length > MAX_NOTE_LENGTH) return `${property} is ${value.length} characters long; ${allowed}`;
+  return undefined;
+}
+
+function firstBadCharacters(value: string, allowed: RegExp): string {
+  const bad = [...value].filter((c) => !allowed.test(c));
+  return bad
+    .slice(0, 3)
+    .map((c) => `${JSON.stringify(c)} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`)
+    .join(", ");
+}
+
 function validateUserId(value: unknown): string | undefined {
   const allowed = `allowed: the Quick BI UserId, 1 to ${MAX_USER_ID_LENGTH} characters of A-Z, a-z, 0-9, "-" and "_" (for example "46e5374665ba4b679ee22e2a2927abcd")`;
   if (value === UNKNOWN) return undefined;
-  if (value === undefined || value === null) return `userId is required; ${allowed}`;
+  if (value === undefined || value === null)
+    return `one of userId or account is required; received neither; ${allowed}`;
   if (typeof value !== "string") return `userId must be a string; received ${describe(value)}; ${allowed}`;
   if (value.trim() === "")
     return `userId is empty or only whitespace (received ${JSON.stringify(value)}); ${allowed}`;
@@ -62,13 +146,7 @@ function validateUserId(value: unknown): string | undefined {
   if (value !== value.trim())
     return `userId has leading or trailing whitespace (received ${JSON.stringify(value)}); ${allowed}`;
   if (!USER_ID_CHARACTERS.test(value)) {
-    const bad = [...value].filter((c) => !USER_ID_CHARACTERS.test(c));
-    const shown = bad
-      .slice(0, 3)
-      .map(
-        (c) => `${JSON.stringify(c)} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`,
-      );
-    return `userId ${JSON.stringify(value)} contains ${shown.join(", ")}; ${allowed}`;
+    return `userId ${JSON.stringify(value)} contains ${firstBadCharacters(value, USER_ID_CHARACTERS)}; ${allowed}`;
   }
   return undefined;
 }

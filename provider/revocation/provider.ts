@@ -1,25 +1,27 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { resolveCredentials, type CredentialSource } from "../config/credentials";
-import { readStackConfig, resolveCallPolicy, type StackConfig } from "../config/stack-config";
+import {
+  readStackConfig,
+  resolveCallPolicy,
+  type CallPolicy,
+  type StackConfig,
+} from "../config/stack-config";
 import { resolveTarget, type Target } from "../config/target";
 import { createQuickBIClient, type QuickBIClient } from "../quickbi/client";
-import { withdrawAllUserGroups } from "../quickbi/operations";
+import { isMissingUserCode, QuickBIRequestError } from "../quickbi/errors";
+import { listUserGroupsByUserId } from "../quickbi/operations";
 import type { RetryHooks } from "../quickbi/retry";
-import { validateInputs, type RevocationInputs, UNKNOWN } from "./inputs";
+import { groupRecord } from "./audit";
+import { assessImpact, missingUserFailure, type Impact } from "./impact";
+import { UNKNOWN, validateInputs, type CheckFailure, type RevocationInputs } from "./inputs";
+import { definedOnly, type RevocationOutputs } from "./outputs";
+import { lookUpSubject, type Subject } from "./subject";
+import { withdrawAndVerify } from "./withdrawal";
 
-/** What the state records for one revocation. Never contains `undefined` (the engine rejects it). */
-export interface RevocationOutputs {
-  readonly userId: string;
-  /** RequestId of the successful WithdrawAllUserGroups call. */
-  readonly requestId: string;
-  /** When the withdrawal succeeded, ISO-8601 UTC. */
-  readonly withdrawnAt: string;
-  /** The region actually used. */
-  readonly region: string;
-  /** The endpoint actually used, as a URL. */
-  readonly endpoint: string;
-  readonly triggers?: readonly unknown[];
-}
+export type { RevocationOutputs } from "./outputs";
+
+/** Checked inputs: the program's inputs plus, for a revocation not yet done, its previewed impact. */
+type CheckedInputs = RevocationInputs & { readonly impact?: Impact };
 
 /** Seams for tests; production uses the defaults. */
 export interface RevocationProviderOptions {
@@ -39,10 +41,12 @@ export type RevocationProvider = Required<
 
 /**
  * The lifecycle of a QuickBIUserGroupRevocation:
- * - check validates inputs and the resolved region/endpoint; invalid input never reaches Quick BI;
- * - create calls WithdrawAllUserGroups once (with retries) and records its RequestId;
- * - diff replaces on a new userId, explicit region or triggers; an endpoint change alone is no change;
- * - read returns the stored state; update makes no call;
+ * - check validates inputs (invalid input never reaches Quick BI) and, for a revocation not yet done,
+ *   looks up who will leave which groups so that the preview shows it;
+ * - create lists the groups, calls WithdrawAllUserGroups, verifies none remain, records the audit;
+ * - read (refresh) lists the user's groups now: any group is drift;
+ * - diff replaces on a new user, explicit region or triggers, and updates on drift or new notes;
+ * - update withdraws again on drift, otherwise records the notes without a call;
  * - delete makes no call: a withdrawal cannot be undone, so there is nothing to delete.
  */
 export function createRevocationProvider(options: RevocationProviderOptions = {}): RevocationProvider {
@@ -51,7 +55,13 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
   const createClient = options.createClient ?? createQuickBIClient;
   let stackConfig: StackConfig = {};
   let credentials: CredentialSource | undefined;
+  let policy: CallPolicy | undefined;
   const clients = new Map<string, QuickBIClient>();
+
+  function callPolicy(): CallPolicy {
+    policy ??= resolveCallPolicy(stackConfig);
+    return policy;
+  }
 
   function clientFor(target: Target): QuickBIClient {
     const key = `${target.endpoint.protocol}://${target.endpoint.host}|${target.region}`;
@@ -62,7 +72,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         endpoint: target.endpoint,
         region: target.region,
         credentials,
-        policy: resolveCallPolicy(stackConfig),
+        policy: callPolicy(),
         ...(options.retryHooks ? { hooks: options.retryHooks } : {}),
       });
       clients.set(key, client);
@@ -70,61 +80,191 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
     return client;
   }
 
-  function targetOf(inputs: RevocationInputs): Target {
+  function targetOf(inputs: { region?: string; endpoint?: string }): Target {
     const target = resolveTarget(inputs, stackConfig, env);
     if ("failures" in target) throw new Error(target.failures.map((f) => f.reason).join("; "));
     return target;
+  }
+
+  /** WithdrawAllUserGroups with verification, or the record of a user Quick BI does not know. */
+  async function withdraw(client: QuickBIClient, subject: Subject, onMissingUser: string) {
+    try {
+      const record = await withdrawAndVerify(client, subject.userId, callPolicy(), now, options.retryHooks);
+      return { ...record, outcome: "withdrawn" as const, checkedAt: record.withdrawnAt };
+    } catch (error) {
+      if (
+        onMissingUser === "succeed" &&
+        error instanceof QuickBIRequestError &&
+        isMissingUserCode(error.code)
+      ) {
+        return alreadyOffboarded(error);
+      }
+      throw error;
+    }
+  }
+
+  function alreadyOffboarded(error: QuickBIRequestError) {
+    const at = now().toISOString();
+    return {
+      outcome: "already-offboarded" as const,
+      requestId: error.requestId ?? "",
+      withdrawnAt: at,
+      checkedAt: at,
+      groupsRemoved: [],
+    };
   }
 
   return {
     async configure(req) {
       stackConfig = readStackConfig((key) => req.config.get(key));
       credentials = undefined;
+      policy = undefined;
       clients.clear();
     },
 
-    async check(_olds, news) {
-      const failures = validateInputs(news);
-      const region = news.region === UNKNOWN ? undefined : news.region;
-      const endpoint = news.endpoint === UNKNOWN ? undefined : news.endpoint;
-      if (!failures.some((f) => f.property === "region" || f.property === "endpoint")) {
-        if (news.region !== UNKNOWN && news.endpoint !== UNKNOWN) {
-          const target = resolveTarget({ region, endpoint }, stackConfig, env);
-          if ("failures" in target) failures.push(...target.failures);
-        }
+    async check(olds: CheckedInputs, news: CheckedInputs) {
+      // `impact` is computed here, never taken from the program.
+      const { impact: _ignored, ...inputs } = news;
+      const failures: CheckFailure[] = validateInputs(inputs);
+      const region = inputs.region === UNKNOWN ? undefined : inputs.region;
+      const endpoint = inputs.endpoint === UNKNOWN ? undefined : inputs.endpoint;
+      let target: Target | undefined;
+      if (failures.length === 0 && inputs.region !== UNKNOWN && inputs.endpoint !== UNKNOWN) {
+        const resolved = resolveTarget({ region, endpoint }, stackConfig, env);
+        if ("failures" in resolved) failures.push(...resolved.failures);
+        else target = resolved;
       }
-      return { inputs: news, failures };
+      if (failures.length > 0 || !isNewSubject(olds, inputs)) return { inputs, failures };
+
+      const impact =
+        target === undefined || hasUnknown(inputs)
+          ? ({
+              status: "unknown",
+              summary: "impact unknown: the user or the endpoint is not known until apply",
+            } as const)
+          : await assessImpact(clientFor(target), inputs);
+      const missing = missingUserFailure(impact, inputs.onMissingUser);
+      if (missing)
+        failures.push({ property: inputs.account !== undefined ? "account" : "userId", reason: missing });
+      return { inputs: { ...inputs, impact }, failures };
     },
 
-    async diff(_id, olds: RevocationOutputs, news: RevocationInputs) {
+    async diff(_id, olds: RevocationOutputs, news: CheckedInputs) {
       const replaces: string[] = [];
-      if (news.userId !== olds.userId) replaces.push("userId");
+      if (news.account !== undefined || olds.account !== undefined) {
+        if (news.account !== olds.account) replaces.push("account");
+        if (news.parentAccountName !== olds.parentAccountName) replaces.push("parentAccountName");
+      } else if (news.userId !== olds.userId) {
+        replaces.push("userId");
+      }
       if (news.region !== undefined && news.region !== olds.region) replaces.push("region");
       if (!sameJson(news.triggers, olds.triggers)) replaces.push("triggers");
-      // An endpoint change alone changes nothing that was done: the state keeps the endpoint used.
-      return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
+      // Drift found by a refresh, or new audit notes: an update. An endpoint change alone is nothing:
+      // the state keeps the endpoint the withdrawal used.
+      const drift = (olds.currentGroups ?? []).length > 0;
+      const notes =
+        news.reason !== olds.reason ||
+        news.ticket !== olds.ticket ||
+        (news.onMissingUser ?? "fail") !== (olds.onMissingUser ?? "fail");
+      return { changes: replaces.length > 0 || drift || notes, replaces, deleteBeforeReplace: false };
     },
 
-    async create(inputs: RevocationInputs) {
+    async create(inputs: CheckedInputs) {
       const target = targetOf(inputs);
-      const { requestId } = await withdrawAllUserGroups(clientFor(target), inputs.userId);
-      const outs: RevocationOutputs = {
-        userId: inputs.userId,
-        requestId,
-        withdrawnAt: now().toISOString(),
+      const client = clientFor(target);
+      const onMissingUser = inputs.onMissingUser ?? "fail";
+      let subject: Subject;
+      let done;
+      if (inputs.impact?.status === "known") {
+        // Looked up by check moments ago, in this same `pulumi up`.
+        subject = inputs.impact.user;
+        done = await withdraw(client, subject, onMissingUser);
+      } else {
+        try {
+          subject = await lookUpSubject(client, inputs);
+          done = await withdraw(client, subject, onMissingUser);
+        } catch (error) {
+          if (
+            onMissingUser !== "succeed" ||
+            !(error instanceof QuickBIRequestError) ||
+            !isMissingUserCode(error.code)
+          ) {
+            throw error;
+          }
+          subject = { userId: inputs.userId ?? "", accountName: "", displayName: "" };
+          done = alreadyOffboarded(error);
+        }
+      }
+      const outs: RevocationOutputs = definedOnly({
+        userId: subject.userId,
+        account: inputs.account,
+        parentAccountName: inputs.parentAccountName,
+        accountName: subject.accountName || undefined,
+        displayName: subject.displayName || undefined,
+        outcome: done.outcome,
+        onMissingUser,
+        requestId: done.requestId,
+        withdrawnAt: done.withdrawnAt,
+        groupsRemoved: done.groupsRemoved,
+        currentGroups: [],
+        checkedAt: done.checkedAt,
+        history: [],
+        reason: inputs.reason,
+        ticket: inputs.ticket,
         region: target.region,
         endpoint: `${target.endpoint.protocol}://${target.endpoint.host}`,
-        ...(inputs.triggers !== undefined ? { triggers: inputs.triggers } : {}),
-      };
-      return { id: inputs.userId, outs };
+        triggers: inputs.triggers,
+      });
+      return { id: subject.userId || `missing:${inputs.account ?? ""}`, outs };
     },
 
     async read(id, props: RevocationOutputs) {
-      return { id, props };
+      if (!props.userId) return { id, props };
+      const client = clientFor(targetOf({ endpoint: props.endpoint, region: props.region }));
+      let currentGroups = props.currentGroups ?? [];
+      try {
+        currentGroups = (await listUserGroupsByUserId(client, props.userId)).groups.map(groupRecord);
+      } catch (error) {
+        // A user deleted from Quick BI since is not drift: they are in no group.
+        if (!(error instanceof QuickBIRequestError && isMissingUserCode(error.code))) throw error;
+        currentGroups = [];
+      }
+      return { id, props: { ...props, currentGroups, checkedAt: now().toISOString() } };
     },
 
-    async update(_id, olds: RevocationOutputs) {
-      return { outs: olds };
+    async update(_id, olds: RevocationOutputs, news: CheckedInputs) {
+      const notes = definedOnly({
+        ...olds,
+        reason: news.reason,
+        ticket: news.ticket,
+        onMissingUser: news.onMissingUser ?? "fail",
+      });
+      if ((olds.currentGroups ?? []).length === 0) return { outs: notes };
+      // Someone added the user back: withdraw again, and keep the earlier record in the history.
+      const target = targetOf(olds);
+      const subject = {
+        userId: olds.userId,
+        accountName: olds.accountName ?? "",
+        displayName: olds.displayName ?? "",
+      };
+      const done = await withdraw(clientFor(target), subject, notes.onMissingUser);
+      const previous = {
+        requestId: olds.requestId,
+        withdrawnAt: olds.withdrawnAt,
+        groupsRemoved: olds.groupsRemoved,
+      };
+      return {
+        outs: {
+          ...notes,
+          outcome: done.outcome,
+          requestId: done.requestId,
+          withdrawnAt: done.withdrawnAt,
+          groupsRemoved: done.groupsRemoved,
+          currentGroups: [],
+          checkedAt: done.checkedAt,
+          history: [...(olds.history ?? []), previous],
+        },
+      };
     },
 
     async delete() {
@@ -132,6 +272,20 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       // resource from the program) only forgets the record. Memberships are not restored.
     },
   };
+}
+
+/** A revocation not done yet for this user: a new resource, or a replacement for another user. */
+function isNewSubject(olds: CheckedInputs, news: CheckedInputs): boolean {
+  if (olds.userId === undefined && olds.account === undefined) return true;
+  return (
+    olds.userId !== news.userId ||
+    olds.account !== news.account ||
+    olds.parentAccountName !== news.parentAccountName
+  );
+}
+
+function hasUnknown(inputs: RevocationInputs): boolean {
+  return inputs.userId === UNKNOWN || inputs.account === UNKNOWN || inputs.parentAccountName === UNKNOWN;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

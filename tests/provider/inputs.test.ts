@@ -16,8 +16,56 @@ describe("validateInputs", () => {
     assert.deepEqual(validateInputs({ userId: UNKNOWN }), []);
   });
 
-  it("rejects a missing userId and says what is allowed", () => {
-    assert.match(reasonFor({}, "userId")!, /userId is required; allowed: the Quick BI UserId/);
+  it("rejects inputs with neither userId nor account and says what is allowed", () => {
+    assert.match(
+      reasonFor({}, "userId")!,
+      /one of userId or account is required; received neither; allowed: the Quick BI UserId/,
+    );
+  });
+
+  it("rejects inputs with both userId and account", () => {
+    assert.match(
+      reasonFor({ userId: VALID_USER_ID, account: "alice" }, "account")!,
+      /either userId or account, not both/,
+    );
+  });
+
+  it("accepts an account name or a numeric UID instead of a userId", () => {
+    assert.deepEqual(validateInputs({ account: "alice" }), []);
+    assert.deepEqual(validateInputs({ account: "1234567890123401" }), []);
+    assert.deepEqual(validateInputs({ account: "alice@example.onaliyun.com" }), []);
+  });
+
+  it("rejects an account with characters no account name has", () => {
+    assert.match(reasonFor({ account: "alice;drop" }, "account")!, /contains ";" \(U\+003B\)/);
+  });
+
+  it("rejects parentAccountName without account", () => {
+    assert.match(
+      reasonFor({ userId: VALID_USER_ID, parentAccountName: "corp" }, "parentAccountName")!,
+      /only goes with account/,
+    );
+  });
+
+  it("rejects a reason with a line break", () => {
+    assert.match(
+      reasonFor({ userId: VALID_USER_ID, reason: "left\nrehired" }, "reason")!,
+      /control characters or line breaks/,
+    );
+  });
+
+  it("rejects a ticket longer than 256 characters", () => {
+    assert.match(
+      reasonFor({ userId: VALID_USER_ID, ticket: "T".repeat(257) }, "ticket")!,
+      /257 characters long/,
+    );
+  });
+
+  it("rejects an onMissingUser other than fail or succeed", () => {
+    assert.match(
+      reasonFor({ userId: VALID_USER_ID, onMissingUser: "ignore" }, "onMissingUser")!,
+      /allowed: "fail" \(default\) or "succeed"/,
+    );
   });
 
   it("rejects an empty userId", () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { startEmulator, type QuickBIEmulator } from "../../emulator";
 import { startHostSession, type HostSession } from "../../harness/host-session";
 import { urnFor } from "../../harness/provider-host";
-import { ALICE, emulatorStackConfig, requestsFor, UNKNOWN_USER } from "../support/configured-provider";
+import { ALICE, emulatorStackConfig, requestsFor } from "../support/configured-provider";
 import { REVOCATION_TYPE, revocationProviderText } from "../support/revocation-provider-text";
 
 const URN = urnFor(REVOCATION_TYPE, "offboard-alice");
@@ -44,7 +44,7 @@ describe("QuickBIUserGroupRevocation in the real dynamic-provider host", () => {
     assert.deepEqual(diff, { changes: "none", replaces: [], deleteBeforeReplace: false });
 
     const read = await session.host.read(created.id, URN, created.properties);
-    assert.deepEqual(read.properties, created.properties);
+    assert.deepEqual({ ...read.properties, checkedAt: "" }, { ...created.properties, checkedAt: "" });
 
     const updated = await session.host.update(
       created.id,
@@ -54,8 +54,10 @@ describe("QuickBIUserGroupRevocation in the real dynamic-provider host", () => {
     );
     assert.equal(updated.properties.requestId, created.properties.requestId);
 
+    const before = emulator.requests().length;
     await session.host.delete(created.id, URN, created.properties);
-    assert.equal(emulator.requests().length, 1, "only the one withdrawal reached Quick BI");
+    assert.equal(emulator.requests().length, before, "delete sent nothing");
+    assert.equal(requestsFor(emulator, "WithdrawAllUserGroups").length, 1);
   });
 
   it("reports invalid input as a check failure and sends nothing", async () => {
@@ -78,7 +80,8 @@ describe("QuickBIUserGroupRevocation in the real dynamic-provider host", () => {
 
   it("retries a throttled withdrawal and records the RequestId of the attempt that succeeded", async () => {
     emulator.setFaults({ rules: [{ fault: "throttle", action: "WithdrawAllUserGroups", times: 1 }] });
-    const created = await session.host.create(URN, session.props({ userId: ALICE }));
+    const checked = await session.host.check(URN, {}, session.props({ userId: ALICE }));
+    const created = await session.host.create(URN, checked.inputs);
     const withdrawals = requestsFor(emulator, "WithdrawAllUserGroups");
     assert.deepEqual(
       withdrawals.map((r) => r.code ?? r.status),
@@ -88,7 +91,8 @@ describe("QuickBIUserGroupRevocation in the real dynamic-provider host", () => {
   });
 
   it("fails create with a message naming operation, user, code, status, RequestId and a fix", async () => {
-    const error = await session.host.create(URN, session.props({ userId: UNKNOWN_USER })).then(
+    emulator.setFaults({ rules: [{ fault: "forbidden", action: "WithdrawAllUserGroups" }] });
+    const error = await session.host.create(URN, session.props({ userId: ALICE })).then(
       () => assert.fail("create succeeded"),
       (e: Error) => e,
     );
@@ -96,10 +100,10 @@ describe("QuickBIUserGroupRevocation in the real dynamic-provider host", () => {
     assert.match(
       error.message,
       new RegExp(
-        `^WithdrawAllUserGroups for Quick BI user "${UNKNOWN_USER}" failed: User\\.Not\\.In\\.Organization \\(HTTP 400, RequestId ${requestId}\\)`,
+        `^WithdrawAllUserGroups for Quick BI user "${ALICE}" failed: Access\\.Forbidden \\(HTTP 400, RequestId ${requestId}\\)`,
       ),
     );
-    assert.match(error.message, /not the Alibaba Cloud account UID/);
+    assert.match(error.message, /RAM policy allowing quickbi-public:WithdrawAllUserGroups/);
   });
 
   it("deletes without calling Quick BI", async () => {

@@ -5,7 +5,7 @@ import {
   type RevocationProvider,
   type RevocationProviderOptions,
 } from "../../provider/revocation/provider";
-import type { QuickBIEmulator } from "../../emulator";
+import { startEmulator, type QuickBIEmulator } from "../../emulator";
 
 export const ALICE = "46e5374665ba4b679ee22e2a2927abcd";
 export const BOB = "7c1f0e9a3b2d4c5e8f6a7b8c9d0e1f02";
@@ -35,3 +35,30 @@ export async function configuredProvider(
 export function requestsFor(emulator: QuickBIEmulator, action: string) {
   return emulator.requests().filter((r) => r.action === action);
 }
+
+/** The emulator and a provider configured against it, fresh for every test of the calling suite. */
+export interface ProviderFixture {
+  emulator: QuickBIEmulator;
+  provider: RevocationProvider;
+}
+
+export function useEmulatorAndProvider(): ProviderFixture {
+  const fixture = {} as ProviderFixture;
+  beforeEach(async () => {
+    fixture.emulator = await startEmulator({ randomSeed: 1 });
+    fixture.provider = await configuredProvider(emulatorStackConfig(fixture.emulator));
+  });
+  afterEach(() => fixture.emulator.stop());
+  return fixture;
+}
+
+/** Check then create, as `pulumi up` does for a new resource. */
+export async function checkAndCreate(provider: RevocationProvider, inputs: Record<string, unknown>) {
+  const checked = await provider.check!({}, inputs);
+  if (checked.failures && checked.failures.length > 0)
+    throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
+  return provider.create(checked.inputs);
+}
+
+export const FINANCE = "5f1c2a8e-0b3d-4e6f-9a71-c2d4e6f80002";
+export const SALES = "5f1c2a8e-0b3d-4e6f-9a71-c2d4e6f80003";

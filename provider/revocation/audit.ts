@@ -1,0 +1,35 @@
+import type { UserGroup } from "../quickbi/operations";
+
+/** One user group as the audit record keeps it: enough to restore the membership with AddUserGroupMembers. */
+export interface GroupRecord {
+  /** UsergroupId: what AddUserGroupMembers takes in `UserGroupIds`. */
+  readonly id: string;
+  readonly name: string;
+  /** ParentUsergroupId ("-1" for a top-level group). */
+  readonly parentId: string;
+  /** IdentifiedPath: the group's ancestry, as Quick BI reports it. */
+  readonly path: string;
+}
+
+/** One WithdrawAllUserGroups that succeeded and was verified. */
+export interface WithdrawalRecord {
+  readonly requestId: string;
+  /** ISO-8601 UTC. */
+  readonly withdrawnAt: string;
+  /** The groups the user was in just before the withdrawal. */
+  readonly groupsRemoved: readonly GroupRecord[];
+}
+
+export function groupRecord(group: UserGroup): GroupRecord {
+  return {
+    id: group.UsergroupId,
+    name: group.UsergroupName,
+    parentId: group.ParentUsergroupId ?? "",
+    path: group.IdentifiedPath ?? "",
+  };
+}
+
+/** "Finance, Sales" — for summaries and messages. */
+export function groupNames(groups: readonly GroupRecord[]): string {
+  return groups.map((g) => g.name).join(", ");
+}

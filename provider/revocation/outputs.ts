@@ -1,0 +1,42 @@
+import type { GroupRecord, WithdrawalRecord } from "./audit";
+import type { OnMissingUser } from "./inputs";
+
+/**
+ * What the state records for one revocation: the audit record. Never contains `undefined` (the
+ * engine rejects it); optional keys are left out instead.
+ */
+export interface RevocationOutputs {
+  /** The Quick BI UserId, given or resolved from `account`. */
+  readonly userId: string;
+  readonly account?: string;
+  readonly parentAccountName?: string;
+  /** The user's account name and Quick BI display name (NickName), when Quick BI knew the user. */
+  readonly accountName?: string;
+  readonly displayName?: string;
+  /** `withdrawn`, or `already-offboarded` when Quick BI did not know the user and onMissingUser is "succeed". */
+  readonly outcome: "withdrawn" | "already-offboarded";
+  readonly onMissingUser: OnMissingUser;
+  /** RequestId of the successful WithdrawAllUserGroups (or of the answer that said the user is missing). */
+  readonly requestId: string;
+  /** ISO-8601 UTC. */
+  readonly withdrawnAt: string;
+  /** The groups the user was in just before the withdrawal. */
+  readonly groupsRemoved: readonly GroupRecord[];
+  /** The groups the user is in as of `checkedAt`: empty, unless someone added them back (drift). */
+  readonly currentGroups: readonly GroupRecord[];
+  /** When `currentGroups` was last read from Quick BI (after the withdrawal, or by a refresh). */
+  readonly checkedAt: string;
+  /** Earlier withdrawals of this resource, oldest first, when drift made it withdraw again. */
+  readonly history: readonly WithdrawalRecord[];
+  readonly reason?: string;
+  readonly ticket?: string;
+  /** The region and endpoint actually used. */
+  readonly region: string;
+  readonly endpoint: string;
+  readonly triggers?: readonly unknown[];
+}
+
+/** Copies the keys whose value is defined: the engine fails a call on any `undefined`. */
+export function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,36 @@
+import type { QuickBIClient } from "../quickbi/client";
+import { queryUserInfoByAccount, queryUserInfoByUserId } from "../quickbi/operations";
+import type { RevocationInputs } from "./inputs";
+
+/** Who a revocation is about, as Quick BI knows them. */
+export interface Subject {
+  readonly userId: string;
+  readonly accountName: string;
+  /** Quick BI's NickName. */
+  readonly displayName: string;
+}
+
+/**
+ * Resolves the inputs to a Quick BI user with one call: QueryUserInfoByAccount for `account`,
+ * QueryUserInfoByUserId for `userId` (which also yields the names the audit record keeps).
+ */
+export async function lookUpSubject(client: QuickBIClient, inputs: RevocationInputs): Promise<Subject> {
+  const info =
+    inputs.account !== undefined
+      ? await queryUserInfoByAccount(client, inputs.account, inputs.parentAccountName)
+      : await queryUserInfoByUserId(client, inputs.userId!);
+  return { userId: info.UserId, accountName: info.AccountName ?? "", displayName: info.NickName ?? "" };
+}
+
+/** "alice (Alice Wang)", or the UserId when Quick BI gave no names. */
+export function describeSubject(subject: Subject): string {
+  if (subject.accountName && subject.displayName) return `${subject.accountName} (${subject.displayName})`;
+  return subject.accountName || subject.displayName || subject.userId;
+}
+
+/** How the inputs name the user, for messages before the lookup: `account "alice"` or `userId "46e5…"`. */
+export function inputIdentity(inputs: RevocationInputs): string {
+  return inputs.account !== undefined
+    ? `account ${JSON.stringify(inputs.account)}`
+    : `userId ${JSON.stringify(inputs.userId)}`;
+}

@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import {
+  ALICE,
+  checkAndCreate,
+  FINANCE,
+  requestsFor,
+  useEmulatorAndProvider,
+} from "../support/configured-provider";
+
+describe("read (refresh) and update (drift)", () => {
+  const t = useEmulatorAndProvider();
+
+  it("reads the user's groups with one call and reports none after the withdrawal", async () => {
+    const { id, outs } = await checkAndCreate(t.provider, { userId: ALICE });
+    t.emulator.clearLog();
+    const { props } = await t.provider.read!(id, outs);
+    assert.deepEqual(props.currentGroups, []);
+    assert.deepEqual(
+      t.emulator.requests().map((r) => r.action),
+      ["ListUserGroupsByUserId"],
+    );
+  });
+
+  it("reports a group the user was added back to", async () => {
+    const { id, outs } = await checkAndCreate(t.provider, { userId: ALICE });
+    t.emulator.addMembership(ALICE, FINANCE);
+    const { props } = await t.provider.read!(id, outs);
+    assert.deepEqual(
+      props.currentGroups.map((g: { name: string }) => g.name),
+      ["Finance"],
+    );
+  });
+
+  it("does not count a user deleted from Quick BI since as drift", async () => {
+    const { id, outs } = await checkAndCreate(t.provider, { userId: ALICE });
+    t.emulator.removeUser(ALICE);
+    const { id: readId, props } = await t.provider.read!(id, outs);
+    assert.equal(readId, id);
+    assert.deepEqual(props.currentGroups, []);
+  });
+
+  it("withdraws again on update after drift, recording the new RequestId and keeping the first in history", async () => {
+    const { id, outs } = await checkAndCreate(t.provider, { userId: ALICE });
+    t.emulator.addMembership(ALICE, FINANCE);
+    const { props: refreshed } = await t.provider.read!(id, outs);
+    const { outs: updated } = await t.provider.update!(id, refreshed, { userId: ALICE });
+    const withdrawals = requestsFor(t.emulator, "WithdrawAllUserGroups");
+    assert.equal(withdrawals.length, 2);
+    assert.equal(updated!.requestId, withdrawals[1]!.requestId);
+    assert.deepEqual(
+      updated!.groupsRemoved.map((g: { name: string }) => g.name),
+      ["Finance"],
+    );
+    assert.deepEqual(updated!.currentGroups, []);
+    assert.deepEqual(
+      updated!.history.map((h: { requestId: string }) => h.requestId),
+      [outs.requestId],
+    );
+    assert.deepEqual(
+      t.emulator.state().memberships.filter((m) => m.userId === ALICE),
+      [],
+    );
+  });
+
+  it("records new notes on update without calling Quick BI", async () => {
+    const { id, outs } = await checkAndCreate(t.provider, { userId: ALICE });
+    t.emulator.clearLog();
+    const { outs: updated } = await t.provider.update!(id, outs, { userId: ALICE, ticket: "HR-9" });
+    assert.equal(updated!.ticket, "HR-9");
+    assert.equal(updated!.requestId, outs.requestId);
+    assert.equal(t.emulator.requests().length, 0);
+  });
+
+  it("delete makes no call: the withdrawal cannot be undone", async () => {
+    const { id, outs } = await checkAndCreate(t.provider, { userId: ALICE });
+    t.emulator.clearLog();
+    await t.provider.delete!(id, outs);
+    assert.equal(t.emulator.requests().length, 0);
+  });
+});
