@@ -4,4 +4,11 @@ export {
   type QuickBIGroupRecord,
   type QuickBIWithdrawalRecord,
 } from "./resource";
+export {
+  QuickBIOffboarding,
+  type QuickBIOffboardingArgs,
+  type QuickBIOffboardedPerson,
+} from "./offboarding/offboarding";
+export type { QuickBIPerson } from "./offboarding/people";
+export { QuickBIRemovalGuard, type QuickBIRemovalGuardArgs } from "./offboarding/removal-guard-resource";
 export { QuickBIRequestError } from "./quickbi/errors";

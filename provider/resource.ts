@@ -109,7 +109,7 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
   declare readonly groupsRemoved: pulumi.Output<QuickBIGroupRecord[]>;
   /** The groups the user is in as of `checkedAt`: empty unless someone added them back (drift). */
   declare readonly currentGroups: pulumi.Output<QuickBIGroupRecord[]>;
-  /** When `currentGroups` was last read (after the withdrawal, or by `pulumi refresh`). */
+  /** When `currentGroups` was last established: verified after the withdrawal, or changed by `pulumi refresh`. */
   declare readonly checkedAt: pulumi.Output<string>;
   /** Earlier withdrawals of this resource, oldest first. */
   declare readonly history: pulumi.Output<QuickBIWithdrawalRecord[]>;

@@ -15,6 +15,16 @@ export const DEFAULTS = {
   /** Exponential backoff with full jitter: attempt n waits random(0, min(max, base * 2^(n-1))). */
   retryBaseDelayMs: 500,
   retryMaxDelayMs: 20_000,
+  /**
+   * Requests per second from one provider process, retries included, shared by every resource. Quick BI
+   * publishes no per-API quota; 10/s stays under the OpenAPI gateway's usual per-account default
+   * while 500 people still take under a minute per pass.
+   */
+  qps: 10,
+  /** Requests in flight at once from one provider process. */
+  concurrency: 4,
+  /** The most people one update may offboard before the removal guard refuses (raise it on purpose). */
+  maxRemovalsPerUpdate: 10,
 } as const satisfies Readonly<Record<string, string | number>>;
 
 export type Network = "public" | "vpc";

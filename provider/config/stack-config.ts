@@ -15,6 +15,9 @@ export const STACK_CONFIG_KEYS = {
   maxAttempts: "quickbi:maxAttempts",
   retryBaseDelayMs: "quickbi:retryBaseDelay",
   retryMaxDelayMs: "quickbi:retryMaxDelay",
+  qps: "quickbi:qps",
+  concurrency: "quickbi:concurrency",
+  maxRemovalsPerUpdate: "quickbi:maxRemovalsPerUpdate",
   alicloudRegion: "alicloud:region",
   accessKey: "alicloud:accessKey",
   secretKey: "alicloud:secretKey",
@@ -42,6 +45,9 @@ export interface CallPolicy {
   readonly maxAttempts: number;
   readonly retryBaseDelayMs: number;
   readonly retryMaxDelayMs: number;
+  /** Client-side rate limit shared by every call of the provider process. */
+  readonly qps: number;
+  readonly concurrency: number;
 }
 
 const POLICY_LIMITS: { readonly [K in keyof CallPolicy]: readonly [min: number, max: number] } = {
@@ -50,6 +56,8 @@ const POLICY_LIMITS: { readonly [K in keyof CallPolicy]: readonly [min: number, 
   maxAttempts: [1, 20],
   retryBaseDelayMs: [0, 60_000],
   retryMaxDelayMs: [0, 600_000],
+  qps: [1, 10_000],
+  concurrency: [1, 256],
 };
 
 /** Applies `quickbi:*` overrides to {@link DEFAULTS}; a malformed value is an error naming its key. */
@@ -66,7 +74,7 @@ export function resolveCallPolicy(config: StackConfig): CallPolicy {
     if (!Number.isInteger(value) || value < min || value > max) {
       throw new Error(
         `Stack config ${STACK_CONFIG_KEYS[name]} is ${JSON.stringify(text)}; allowed: a whole number from ${min} to ${max}` +
-          `${name === "maxAttempts" ? "" : " (milliseconds)"}. Fix it with \`pulumi config set ${STACK_CONFIG_KEYS[name]} <value>\`.`,
+          `${name.endsWith("Ms") ? " (milliseconds)" : ""}. Fix it with \`pulumi config set ${STACK_CONFIG_KEYS[name]} <value>\`.`,
       );
     }
     policy[name] = value;

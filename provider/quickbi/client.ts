@@ -4,6 +4,7 @@ import type { Endpoint } from "../config/endpoint";
 import type { CredentialSource } from "../config/credentials";
 import type { CallPolicy } from "../config/stack-config";
 import { isRetryableCode, QuickBIRequestError, redact } from "./errors";
+import { UNLIMITED, type RateLimiter } from "./rate-limit";
 import { withRetry, type RetryHooks } from "./retry";
 
 /** Quick BI's OpenAPI version this package speaks. */
@@ -45,11 +46,14 @@ export interface QuickBIClientOptions {
   readonly policy: CallPolicy;
   readonly hooks?: RetryHooks;
   readonly userAgent?: string;
+  /** Every HTTP attempt, retries included, goes through it. @default UNLIMITED */
+  readonly limiter?: RateLimiter;
 }
 
 /** A {@link QuickBIClient} over `@alicloud/openapi-client`: ACS3-HMAC-SHA256, RPC style, POST. */
 export function createQuickBIClient(options: QuickBIClientOptions): QuickBIClient {
   const { endpoint, region, credentials, policy } = options;
+  const limiter = options.limiter ?? UNLIMITED;
   const api = new OpenApi(
     new $OpenApi.Config({
       credential: credentials.credential,
@@ -113,7 +117,7 @@ export function createQuickBIClient(options: QuickBIClientOptions): QuickBIClien
     async call(action, query, subject, callOptions = {}) {
       try {
         const outcome = await withRetry(
-          () => attempt(action, query, callOptions),
+          () => limiter.schedule(() => attempt(action, query, callOptions)),
           (error) => {
             const failure = describeFailure(error);
             return isRetryableCode(failure.code, failure.status);

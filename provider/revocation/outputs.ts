@@ -24,7 +24,7 @@ export interface RevocationOutputs {
   readonly groupsRemoved: readonly GroupRecord[];
   /** The groups the user is in as of `checkedAt`: empty, unless someone added them back (drift). */
   readonly currentGroups: readonly GroupRecord[];
-  /** When `currentGroups` was last read from Quick BI (after the withdrawal, or by a refresh). */
+  /** When `currentGroups` was last established: verified after the withdrawal, or changed by a refresh. */
   readonly checkedAt: string;
   /** Earlier withdrawals of this resource, oldest first, when drift made it withdraw again. */
   readonly history: readonly WithdrawalRecord[];

@@ -10,6 +10,7 @@ import { resolveTarget, type Target } from "../config/target";
 import { createQuickBIClient, type QuickBIClient } from "../quickbi/client";
 import { isMissingUserCode, QuickBIRequestError } from "../quickbi/errors";
 import { listUserGroupsByUserId } from "../quickbi/operations";
+import { createRateLimiter, type RateLimiter } from "../quickbi/rate-limit";
 import type { RetryHooks } from "../quickbi/retry";
 import { groupRecord } from "./audit";
 import { assessImpact, missingUserFailure, type Impact } from "./impact";
@@ -57,6 +58,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
   let credentials: CredentialSource | undefined;
   let policy: CallPolicy | undefined;
   const clients = new Map<string, QuickBIClient>();
+  let limiter: RateLimiter | undefined;
 
   function callPolicy(): CallPolicy {
     policy ??= resolveCallPolicy(stackConfig);
@@ -68,7 +70,9 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
     let client = clients.get(key);
     if (!client) {
       credentials ??= resolveCredentials(stackConfig, env);
+      limiter ??= createRateLimiter(callPolicy());
       client = createClient({
+        limiter,
         endpoint: target.endpoint,
         region: target.region,
         credentials,
@@ -119,6 +123,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       stackConfig = readStackConfig((key) => req.config.get(key));
       credentials = undefined;
       policy = undefined;
+      limiter = undefined;
       clients.clear();
     },
 
@@ -229,6 +234,9 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         if (!(error instanceof QuickBIRequestError && isMissingUserCode(error.code))) throw error;
         currentGroups = [];
       }
+      // Only a change is news: an unchanged refresh leaves the state as it was, so `pulumi refresh`
+      // shows nothing for a revocation that still holds.
+      if (sameJson(currentGroups, props.currentGroups ?? [])) return { id, props };
       return { id, props: { ...props, currentGroups, checkedAt: now().toISOString() } };
     },
 

@@ -1,0 +1,108 @@
+import * as pulumi from "@pulumi/pulumi";
+import { QuickBIUserGroupRevocation } from "../resource";
+import { readPeopleFile, validatePeople, type ListedPerson, type QuickBIPerson } from "./people";
+import { QuickBIRemovalGuard } from "./removal-guard-resource";
+
+/** Inputs of {@link QuickBIOffboarding}. Give `people`, `peopleFile`, or both. */
+export interface QuickBIOffboardingArgs {
+  /**
+   * People to offboard, inline.
+   * @default - none
+   * @example [{ account: "alice", ticket: "HR-4711" }, { userId: "7c1f0e9a3b2d4c5e8f6a7b8c9d0e1f02" }]
+   */
+  readonly people?: readonly QuickBIPerson[];
+  /**
+   * A YAML or JSON file listing people to offboard: a list, or a mapping with a `people` list. Relative
+   * paths resolve against the Pulumi project directory. Problems are reported with their line.
+   * @default - none
+   * @example "people.yaml"
+   */
+  readonly peopleFile?: string;
+  /**
+   * The most people one update may offboard; more is refused at preview.
+   * @default - stack config `quickbi:maxRemovalsPerUpdate`, then 10
+   */
+  readonly maxRemovalsPerUpdate?: number;
+  /** Passed to every revocation. @default - as QuickBIUserGroupRevocation */
+  readonly region?: pulumi.Input<string>;
+  /** Passed to every revocation. @default - as QuickBIUserGroupRevocation */
+  readonly endpoint?: pulumi.Input<string>;
+  /** For people whose entry does not say. @default "fail" */
+  readonly onMissingUser?: "fail" | "succeed";
+}
+
+/** One line of the component's summary output. */
+export interface QuickBIOffboardedPerson {
+  readonly key: string;
+  readonly userId: string;
+  readonly outcome: string;
+  readonly requestId: string;
+}
+
+/**
+ * Offboards everyone on a list: one {@link QuickBIUserGroupRevocation} per person, named
+ * `<name>-<userId>` or `<name>-account-<account>` so that each has its own audit entry and adding a
+ * person plans exactly one new resource. A removal guard refuses an update that would offboard more
+ * than `maxRemovalsPerUpdate` people; every revocation depends on it.
+ */
+export class QuickBIOffboarding extends pulumi.ComponentResource {
+  /** The revocations, by person key. */
+  readonly revocations: Readonly<Record<string, QuickBIUserGroupRevocation>>;
+  readonly guard: QuickBIRemovalGuard;
+  /** Who was offboarded, with the RequestId of each withdrawal. */
+  readonly offboarded: pulumi.Output<QuickBIOffboardedPerson[]>;
+
+  constructor(name: string, args: QuickBIOffboardingArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("pulumi-quickbi-offboarding:index:QuickBIOffboarding", name, {}, opts);
+    const people = listPeople(name, args);
+
+    this.guard = new QuickBIRemovalGuard(
+      `${name}-removal-guard`,
+      { people: people.map((p) => p.key), maxRemovalsPerUpdate: args.maxRemovalsPerUpdate },
+      { parent: this },
+    );
+    const revocations: Record<string, QuickBIUserGroupRevocation> = {};
+    for (const person of people) {
+      revocations[person.key] = new QuickBIUserGroupRevocation(
+        `${name}-${person.key}`,
+        {
+          userId: person.userId,
+          account: person.account,
+          parentAccountName: person.parentAccountName,
+          reason: person.reason,
+          ticket: person.ticket,
+          onMissingUser: person.onMissingUser ?? args.onMissingUser,
+          region: args.region,
+          endpoint: args.endpoint,
+        },
+        { parent: this, dependsOn: [this.guard] },
+      );
+    }
+    this.revocations = revocations;
+    this.offboarded = pulumi.all(
+      Object.entries(revocations).map(([key, r]) =>
+        pulumi
+          .all([r.userId, r.outcome, r.requestId])
+          .apply(([userId, outcome, requestId]) => ({ key, userId, outcome, requestId })),
+      ),
+    );
+    this.registerOutputs({ offboarded: this.offboarded });
+  }
+}
+
+function listPeople(name: string, args: QuickBIOffboardingArgs): ListedPerson[] {
+  const listed = [
+    ...(args.people !== undefined ? validatePeople(args.people) : []),
+    ...(args.peopleFile !== undefined ? readPeopleFile(args.peopleFile) : []),
+  ];
+  const seen = new Map<string, string>();
+  for (const person of listed) {
+    const first = seen.get(person.key);
+    if (first !== undefined)
+      throw new Error(
+        `QuickBIOffboarding "${name}": ${person.origin}: duplicate entry for ${person.key} (first listed at ${first})`,
+      );
+    seen.set(person.key, person.origin);
+  }
+  return listed;
+}

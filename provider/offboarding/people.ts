@@ -1,0 +1,130 @@
+import { readFileSync } from "node:fs";
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { validateInputs, type OnMissingUser } from "../revocation/inputs";
+
+/** One person to offboard, as a people list gives them. Exactly one of `userId` and `account`. */
+export interface QuickBIPerson {
+  readonly userId?: string;
+  readonly account?: string;
+  readonly parentAccountName?: string;
+  readonly reason?: string;
+  readonly ticket?: string;
+  readonly onMissingUser?: OnMissingUser;
+}
+
+/** A validated person with the stable key its resource name and the removal guard use. */
+export interface ListedPerson extends QuickBIPerson {
+  /** `46e5…` for a userId, `account-alice` (or `account-corp.alice` with a parent) for an account. */
+  readonly key: string;
+  /** Where it came from, for messages: `people.yaml:7` or `people[3]`. */
+  readonly origin: string;
+}
+
+const PERSON_KEYS = ["userId", "account", "parentAccountName", "reason", "ticket", "onMissingUser"] as const;
+
+/** The key that names a person's resource: stable as long as the person's entry names them the same way. */
+export function personKey(person: QuickBIPerson): string {
+  if (person.userId !== undefined) return person.userId;
+  return `account-${person.parentAccountName !== undefined ? `${person.parentAccountName}.` : ""}${person.account}`;
+}
+
+/**
+ * Validates a people list given inline. Throws one error listing every problem, each with the entry's
+ * index: `people[3]: ...`.
+ */
+export function validatePeople(people: readonly unknown[], label = "people"): ListedPerson[] {
+  return collect(
+    people.map((entry, index) => ({ entry, origin: `${label}[${index}]` })),
+    `${label}`,
+  );
+}
+
+/**
+ * Reads a people list from a YAML or JSON file: either a list, or a mapping with a `people` list.
+ * Throws one error listing every problem, each with the line it came from: `people.yaml:7: ...`.
+ */
+export function readPeopleFile(path: string): ListedPerson[] {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new Error(`Cannot read the people file ${path}: ${(error as Error).message}`);
+  }
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  const lineOf = (node: Node | undefined | null) => (node?.range ? lines.linePos(node.range[0]).line : 1);
+  if (document.errors.length > 0) {
+    const problems = document.errors.map(
+      (e) => `${path}:${e.linePos?.[0]?.line ?? 1}: ${e.message.split("\n")[0]}`,
+    );
+    throw new Error(`The people file ${path} is not valid YAML or JSON:\n  ${problems.join("\n  ")}`);
+  }
+  let list: Node | null | undefined = document.contents;
+  if (isMap(list)) {
+    const people = list.get("people", true) as Node | undefined;
+    if (!people)
+      throw new Error(
+        `${path}:${lineOf(list)}: expected a list of people, or a mapping with a "people" list`,
+      );
+    list = people;
+  }
+  if (!isSeq(list))
+    throw new Error(`${path}:${lineOf(list)}: expected a list of people, or a mapping with a "people" list`);
+  return collect(
+    list.items.map((item) => ({
+      entry: (item as Node | null)?.toJSON?.() ?? item,
+      origin: `${path}:${lineOf(item as Node)}`,
+    })),
+    `the people file ${path}`,
+  );
+}
+
+function collect(entries: readonly { entry: unknown; origin: string }[], what: string): ListedPerson[] {
+  const problems: string[] = [];
+  const firstByKey = new Map<string, string>();
+  const people: ListedPerson[] = [];
+  for (const { entry, origin } of entries) {
+    const problem = problemOf(entry);
+    if (problem) {
+      problems.push(`${origin}: ${problem}`);
+      continue;
+    }
+    const person = entry as QuickBIPerson;
+    const key = personKey(person);
+    const first = firstByKey.get(key);
+    if (first !== undefined) {
+      problems.push(`${origin}: duplicate entry for ${describeKey(person)} (first listed at ${first})`);
+      continue;
+    }
+    firstByKey.set(key, origin);
+    people.push({ ...person, key, origin });
+  }
+  if (problems.length > 0) {
+    throw new Error(
+      `${capitalize(what)} has ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n  ${problems.join("\n  ")}`,
+    );
+  }
+  return people;
+}
+
+function problemOf(entry: unknown): string | undefined {
+  if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
+    return `expected a mapping with userId or account; received ${entry === null ? "null" : Array.isArray(entry) ? "a list" : JSON.stringify(entry)}`;
+  }
+  const unknownKeys = Object.keys(entry).filter((k) => !(PERSON_KEYS as readonly string[]).includes(k));
+  if (unknownKeys.length > 0) {
+    return `unknown key${unknownKeys.length === 1 ? "" : "s"} ${unknownKeys.map((k) => JSON.stringify(k)).join(", ")}; allowed: ${PERSON_KEYS.join(", ")}`;
+  }
+  const failures = validateInputs(entry as Record<string, unknown>);
+  return failures.length > 0 ? failures.map((f) => f.reason).join("; ") : undefined;
+}
+
+function describeKey(person: QuickBIPerson): string {
+  return person.userId !== undefined
+    ? `userId ${JSON.stringify(person.userId)}`
+    : `account ${JSON.stringify(person.account)}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

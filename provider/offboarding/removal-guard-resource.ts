@@ -1,0 +1,33 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as removalGuardProvider from "../dynamic/removal-guard-runtime";
+
+/** Inputs of {@link QuickBIRemovalGuard}. */
+export interface QuickBIRemovalGuardArgs {
+  /** Stable keys of everyone the list offboards. */
+  readonly people: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * The most people one update may add to the list.
+   * @default - stack config `quickbi:maxRemovalsPerUpdate`, then 10
+   */
+  readonly maxRemovalsPerUpdate?: pulumi.Input<number>;
+}
+
+/**
+ * Refuses at preview an update that adds more than `maxRemovalsPerUpdate` people to the list. Make
+ * every revocation depend on it (QuickBIOffboarding does): when it refuses, none of them runs.
+ */
+export class QuickBIRemovalGuard extends pulumi.dynamic.Resource {
+  declare readonly people: pulumi.Output<string[]>;
+  declare readonly maxRemovalsPerUpdate: pulumi.Output<number | undefined>;
+
+  constructor(name: string, args: QuickBIRemovalGuardArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      removalGuardProvider,
+      name,
+      { people: args.people, maxRemovalsPerUpdate: args.maxRemovalsPerUpdate },
+      opts,
+      "quickbi",
+      "RemovalGuard",
+    );
+  }
+}

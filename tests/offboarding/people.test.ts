@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { personKey, readPeopleFile, validatePeople } from "../../provider/offboarding/people";
+import { ALICE, BOB } from "../support/configured-provider";
+
+function peopleFile(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), "people-")), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe("people lists", () => {
+  it("reads a YAML list under `people`, keeping each entry's line", () => {
+    const path = peopleFile(
+      "people.yaml",
+      `# leavers\npeople:\n  - userId: ${ALICE}\n    ticket: HR-1\n  - account: bob\n`,
+    );
+    const people = readPeopleFile(path);
+    assert.deepEqual(
+      people.map((p) => [p.key, p.origin]),
+      [
+        [ALICE, `${path}:3`],
+        ["account-bob", `${path}:5`],
+      ],
+    );
+    assert.equal(people[0]!.ticket, "HR-1");
+  });
+
+  it("reads a top-level JSON list", () => {
+    const path = peopleFile("people.json", JSON.stringify([{ userId: ALICE }, { userId: BOB }], null, 2));
+    assert.deepEqual(
+      readPeopleFile(path).map((p) => p.key),
+      [ALICE, BOB],
+    );
+  });
+
+  it("rejects a duplicate with both lines", () => {
+    const path = peopleFile("people.yaml", `- userId: ${ALICE}\n- account: bob\n- userId: ${ALICE}\n`);
+    assert.throws(
+      () => readPeopleFile(path),
+      new RegExp(`${path}:3: duplicate entry for userId "${ALICE}" \\(first listed at ${path}:1\\)`),
+    );
+  });
+
+  it("rejects malformed entries with their lines, all at once", () => {
+    const path = peopleFile(
+      "people.yaml",
+      `people:\n  - userId: " "\n  - name: carol\n  - userId: ${ALICE}\n    account: alice\n  - just-a-string\n`,
+    );
+    assert.throws(
+      () => readPeopleFile(path),
+      (error: Error) => {
+        assert.match(error.message, /has 4 problems/);
+        assert.match(error.message, new RegExp(`${path}:2: userId is empty or only whitespace`));
+        assert.match(error.message, new RegExp(`${path}:3: unknown key "name"; allowed: userId, account`));
+        assert.match(error.message, new RegExp(`${path}:4: give either userId or account, not both`));
+        assert.match(
+          error.message,
+          new RegExp(`${path}:6: expected a mapping with userId or account; received "just-a-string"`),
+        );
+        return true;
+      },
+    );
+  });
+
+  it("rejects a file that is not YAML, with the line of the error", () => {
+    const path = peopleFile("people.yaml", `people:\n  - userId: ${ALICE}\n  - userId: [unclosed\n`);
+    assert.throws(() => readPeopleFile(path), new RegExp(`not valid YAML or JSON:\\n  ${path}:\\d+: `));
+  });
+
+  it("rejects a file whose top level is neither a list nor has `people`", () => {
+    const path = peopleFile("people.yaml", `leavers:\n  - userId: ${ALICE}\n`);
+    assert.throws(() => readPeopleFile(path), /expected a list of people, or a mapping with a "people" list/);
+  });
+
+  it("rejects a duplicate key inside an entry", () => {
+    const path = peopleFile("people.yaml", `- userId: ${ALICE}\n  userId: ${BOB}\n`);
+    assert.throws(() => readPeopleFile(path), /not valid YAML or JSON:\n.*:2: Map keys must be unique/);
+  });
+
+  it("names a missing file", () => {
+    assert.throws(
+      () => readPeopleFile("/nonexistent/people.yaml"),
+      /Cannot read the people file \/nonexistent\/people.yaml/,
+    );
+  });
+
+  it("validates an inline list with indexes", () => {
+    assert.throws(
+      () => validatePeople([{ userId: ALICE }, { account: "a b" }]),
+      /people\[1\]: account "a b" contains " "/,
+    );
+  });
+
+  it("keys an account with its parent so two RAM users of different accounts differ", () => {
+    assert.notEqual(
+      personKey({ account: "alice", parentAccountName: "corp-a" }),
+      personKey({ account: "alice", parentAccountName: "corp-b" }),
+    );
+  });
+});

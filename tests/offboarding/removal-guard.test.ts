@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { createRemovalGuardProvider } from "../../provider/offboarding/removal-guard";
+
+async function guard(stackConfig: Record<string, string> = {}) {
+  const provider = createRemovalGuardProvider();
+  await provider.configure({ config: { get: (key) => stackConfig[key] } });
+  return provider;
+}
+
+const people = (n: number, prefix = "u") =>
+  Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(3, "0")}`);
+
+describe("the removal guard", () => {
+  it("lets a first list of up to 10 people through by default", async () => {
+    assert.deepEqual((await (await guard()).check({}, { people: people(10) })).failures, []);
+  });
+
+  it("refuses an update that adds more than 10, saying how many and how to raise the limit", async () => {
+    const { failures } = await (await guard()).check({}, { people: people(11) });
+    assert.equal(failures[0]!.property, "people");
+    assert.match(
+      failures[0]!.reason,
+      /this update would offboard 11 people \(u000, u001, u002, u003, u004, and 6 more\); the removal guard allows 10 per update \(the default\)/,
+    );
+    assert.match(failures[0]!.reason, /pulumi config set quickbi:maxRemovalsPerUpdate 11/);
+  });
+
+  it("counts only the people new since the last update", async () => {
+    const before = people(100);
+    const after = [...before, ...people(3, "new")];
+    assert.deepEqual((await (await guard()).check({ people: before }, { people: after })).failures, []);
+  });
+
+  it("takes the limit from stack config quickbi:maxRemovalsPerUpdate", async () => {
+    const raised = await guard({ "quickbi:maxRemovalsPerUpdate": "200" });
+    assert.deepEqual((await raised.check({}, { people: people(200) })).failures, []);
+  });
+
+  it("prefers the component's maxRemovalsPerUpdate and names it", async () => {
+    const { failures } = await (
+      await guard({ "quickbi:maxRemovalsPerUpdate": "200" })
+    ).check({}, { people: people(3), maxRemovalsPerUpdate: 2 });
+    assert.match(failures[0]!.reason, /allows 2 per update \(the component's maxRemovalsPerUpdate\)/);
+  });
+
+  it("rejects a limit that is not a whole number", async () => {
+    const { failures } = await (
+      await guard({ "quickbi:maxRemovalsPerUpdate": "many" })
+    ).check({}, { people: people(1) });
+    assert.equal(failures[0]!.property, "maxRemovalsPerUpdate");
+  });
+
+  it("records the new list on update so the next update counts from it", async () => {
+    const provider = await guard();
+    const { outs } = await provider.update("removal-guard", { people: people(5) }, { people: people(8) });
+    assert.deepEqual(outs.people, people(8));
+    assert.equal(
+      (await provider.diff("removal-guard", { people: people(5) }, { people: people(5) })).changes,
+      false,
+    );
+  });
+});
