@@ -48,11 +48,13 @@ async function main(): Promise<number> {
     console.error(`quickbi-emulator: cannot start: ${(error as Error).message}`);
     return 1;
   }
-  console.log(banner(emulator));
-  await new Promise<void>((resolve) => {
+  // Listen for signals before printing: whoever waits for the banner may signal right after reading it.
+  const stopRequested = new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
+  console.log(banner(emulator));
+  await stopRequested;
   await emulator.stop();
   console.log("Quick BI emulator stopped.");
   return 0;

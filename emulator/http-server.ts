@@ -12,6 +12,7 @@ export class HttpServer {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private closing: Promise<void> | undefined;
 
   constructor(
     private readonly handler: RequestHandler,
@@ -37,13 +38,14 @@ export class HttpServer {
     });
   }
 
-  /** Stops listening and destroys every open socket, hung ones included, so the process can exit. */
+  /** Stops listening and destroys every open socket, hung ones included, so the process can exit. Idempotent. */
   close(): Promise<void> {
+    if (this.closing) return this.closing;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.closing = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const socket of this.sockets) socket.destroy();
-    return closed;
+    return this.closing;
   }
 
   private receive(req: IncomingMessage, res: ServerResponse): void {

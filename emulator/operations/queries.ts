@@ -3,11 +3,13 @@ import { ApiError } from "../errors";
 import { requireGroup, requireParam, requireUser, type Operation } from "./context";
 import { groupMemberView, userGroupView, userInfoView, userMemberView } from "./views";
 
+/** The groups the user is directly in, with their ancestry path. */
 export const listUserGroupsByUserId: Operation = (context) => {
   const user = requireUser(context);
   return context.store.groupsOf(user.userId).map((g) => userGroupView(g, context.store));
 };
 
+/** The user's profile. */
 export const queryUserInfoByUserId: Operation = (context) => userInfoView(requireUser(context));
 
 /**

@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import { parseCliArguments } from "../../emulator/cli-args";
+import { call, clientFor } from "./helpers/client";
+import { spawnCli, waitForUrl, type CliProcess } from "./helpers/cli-process";
+import { ALICE } from "./helpers/fixtures";
+
+describe("emulator CLI", () => {
+  let cli: CliProcess | undefined;
+  afterEach(() => {
+    if (cli && cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill("SIGKILL");
+    cli = undefined;
+  });
+
+  describe("as a process", () => {
+    it("prints its URL, the test AccessKey pair and the pulumi config commands", async () => {
+      // given
+      cli = spawnCli(["--port", "0"]);
+      // when
+      const url = await waitForUrl(cli);
+      // then
+      const out = cli.stdout();
+      assert.match(out, /AccessKeyId: +LTEMULATORTESTKEY/);
+      assert.match(out, /AccessKeySecret: +emulator-test-secret-not-a-real-key/);
+      assert.ok(out.includes(`pulumi config set quickbi:endpoint ${url}`));
+      assert.ok(
+        out.includes("pulumi config set --secret alicloud:secretKey emulator-test-secret-not-a-real-key"),
+      );
+    });
+
+    it("serves signed requests at the URL it printed", async () => {
+      // given
+      cli = spawnCli(["--seed", "examples/offboard-one/seed.yaml"]);
+      const url = await waitForUrl(cli);
+      const endpoint = url.replace("http://", "");
+      // when
+      const body = await call(
+        clientFor({
+          endpoint,
+          accessKeyId: "LTEMULATORTESTKEY",
+          accessKeySecret: "emulator-test-secret-not-a-real-key",
+        }),
+        "CheckOrganizationMember",
+        { UserId: ALICE },
+      );
+      // then
+      assert.equal(body.Result, true);
+    });
+
+    it("exits with code 0 on SIGTERM", async () => {
+      // given
+      cli = spawnCli([]);
+      await waitForUrl(cli);
+      // when
+      cli.child.kill("SIGTERM");
+      // then
+      assert.equal(await cli.exited, 0);
+      assert.match(cli.stdout(), /stopped/);
+    });
+
+    it("prints usage and exits 0 on --help", async () => {
+      // when
+      cli = spawnCli(["--help"]);
+      // then
+      assert.equal(await cli.exited, 0);
+      assert.match(cli.stdout(), /Usage: quickbi-emulator/);
+    });
+
+    it("exits 2 with a clear message on an unknown flag", async () => {
+      // when
+      cli = spawnCli(["--prot", "8080"]);
+      // then
+      assert.equal(await cli.exited, 2);
+      assert.match(cli.stderr(), /Unknown option "--prot"\. Allowed: --port/);
+    });
+
+    it("exits 1 naming the file when the seed cannot be read", async () => {
+      // when
+      cli = spawnCli(["--seed", "no/such/seed.yaml"]);
+      // then
+      assert.equal(await cli.exited, 1);
+      assert.match(cli.stderr(), /cannot start: Cannot read no\/such\/seed\.yaml/);
+    });
+  });
+
+  describe("argument parsing", () => {
+    it("reads --flag value and --flag=value", () => {
+      assert.deepEqual(parseCliArguments(["--port", "8080", "--seed=a.yaml", "--faults", "f.json"]), {
+        help: false,
+        port: 8080,
+        seed: "a.yaml",
+        faults: "f.json",
+      });
+    });
+
+    it("rejects a port that is not a number, saying what is allowed", () => {
+      assert.throws(
+        () => parseCliArguments(["--port", "http"]),
+        /--port must be an integer from 0 to 65535, got "http"/,
+      );
+    });
+
+    it("rejects a flag without its value", () => {
+      assert.throws(() => parseCliArguments(["--seed", "--port", "1"]), /--seed needs a value/);
+    });
+  });
+});
