@@ -9,6 +9,8 @@ export interface Target {
   readonly regionSource: string;
   readonly endpoint: Endpoint;
   readonly endpointSource: string;
+  /** True when no endpoint was given anywhere and the regional one was derived from the region. */
+  readonly endpointIsRegional: boolean;
 }
 
 /** A problem with the target, attributed to the resource property a user would change. */
@@ -85,6 +87,7 @@ export function resolveTarget(
     regionSource,
     endpoint,
     endpointSource: endpointSource ?? `the ${config.network ?? DEFAULTS.network} endpoint of ${region}`,
+    endpointIsRegional: endpointText === undefined,
   };
 }
 

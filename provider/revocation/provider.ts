@@ -90,6 +90,17 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
     return target;
   }
 
+  /**
+   * Where a refresh reads: read gets only the state, not the inputs. The region is the one used; the
+   * endpoint is today's configured one (quickbi:endpoint, QUICKBI_ENDPOINT) if any, else the one used,
+   * which covers both an endpoint argument and the regional default.
+   */
+  function refreshTargetOf(props: RevocationOutputs): Target {
+    const configured = resolveTarget({ region: props.region }, stackConfig, env);
+    if (!("failures" in configured) && !configured.endpointIsRegional) return configured;
+    return targetOf({ region: props.region, endpoint: props.endpoint });
+  }
+
   /** WithdrawAllUserGroups with verification, or the record of a user Quick BI does not know. */
   async function withdraw(client: QuickBIClient, subject: Subject, onMissingUser: string) {
     try {
@@ -225,7 +236,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
 
     async read(id, props: RevocationOutputs) {
       if (!props.userId) return { id, props };
-      const client = clientFor(targetOf({ endpoint: props.endpoint, region: props.region }));
+      const client = clientFor(refreshTargetOf(props));
       let currentGroups = props.currentGroups ?? [];
       try {
         currentGroups = (await listUserGroupsByUserId(client, props.userId)).groups.map(groupRecord);
@@ -249,7 +260,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       });
       if ((olds.currentGroups ?? []).length === 0) return { outs: notes };
       // Someone added the user back: withdraw again, and keep the earlier record in the history.
-      const target = targetOf(olds);
+      const target = targetOf({ region: news.region ?? olds.region, endpoint: news.endpoint });
       const subject = {
         userId: olds.userId,
         accountName: olds.accountName ?? "",

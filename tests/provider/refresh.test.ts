@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
+import { startEmulator } from "../../emulator";
 import {
   ALICE,
   checkAndCreate,
+  configuredProvider,
+  emulatorStackConfig,
   FINANCE,
   requestsFor,
   useEmulatorAndProvider,
@@ -76,5 +79,30 @@ describe("read (refresh) and update (drift)", () => {
     t.emulator.clearLog();
     await t.provider.delete!(id, outs);
     assert.equal(t.emulator.requests().length, 0);
+  });
+});
+
+describe("where a refresh reads", () => {
+  const t = useEmulatorAndProvider();
+
+  it("follows a changed quickbi:endpoint (the emulator moved) instead of the endpoint recorded", async () => {
+    const { id, outs } = await checkAndCreate(t.provider, { userId: ALICE });
+    const moved = await startEmulator();
+    try {
+      const provider = await configuredProvider(emulatorStackConfig(moved));
+      await provider.read!(id, outs);
+      assert.equal(moved.requests().length, 1);
+    } finally {
+      await moved.stop();
+    }
+  });
+
+  it("uses the endpoint recorded when none is configured (an endpoint argument)", async () => {
+    const { id, outs } = await checkAndCreate(t.provider, { userId: ALICE });
+    const { "quickbi:endpoint": _endpoint, ...withoutEndpoint } = emulatorStackConfig(t.emulator);
+    const provider = await configuredProvider(withoutEndpoint);
+    t.emulator.clearLog();
+    await provider.read!(id, outs);
+    assert.equal(t.emulator.requests().length, 1);
   });
 });
