@@ -21,6 +21,9 @@ import { withdrawAndVerify } from "./withdrawal";
 
 export type { RevocationOutputs } from "./outputs";
 
+/** What one withdrawal (or the finding that the user is already gone) adds to the audit record. */
+type Done = Pick<RevocationOutputs, "outcome" | "requestId" | "withdrawnAt" | "checkedAt" | "groupsRemoved">;
+
 /** Checked inputs: the program's inputs plus, for a revocation not yet done, its previewed impact. */
 type CheckedInputs = RevocationInputs & { readonly impact?: Impact };
 
@@ -101,32 +104,39 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
     return targetOf({ region: props.region, endpoint: props.endpoint });
   }
 
-  /** WithdrawAllUserGroups with verification, or the record of a user Quick BI does not know. */
-  async function withdraw(client: QuickBIClient, subject: Subject, onMissingUser: string) {
+  /**
+   * Who, then WithdrawAllUserGroups with verification. With onMissingUser "succeed", a user Quick BI
+   * does not know (at the lookup or at the withdrawal) is recorded as already offboarded instead.
+   */
+  async function withdraw(
+    client: QuickBIClient,
+    whom: () => Promise<Subject>,
+    onMissingUser: string,
+    fallback: Subject,
+  ): Promise<{ subject: Subject; done: Done }> {
+    let subject = fallback;
     try {
+      subject = await whom();
       const record = await withdrawAndVerify(client, subject.userId, callPolicy(), now, options.retryHooks);
-      return { ...record, outcome: "withdrawn" as const, checkedAt: record.withdrawnAt };
+      return { subject, done: { ...record, outcome: "withdrawn", checkedAt: record.withdrawnAt } };
     } catch (error) {
       if (
-        onMissingUser === "succeed" &&
-        error instanceof QuickBIRequestError &&
-        isMissingUserCode(error.code)
+        onMissingUser !== "succeed" ||
+        !(error instanceof QuickBIRequestError) ||
+        !isMissingUserCode(error.code)
       ) {
-        return alreadyOffboarded(error);
+        throw error;
       }
-      throw error;
+      const at = now().toISOString();
+      const done: Done = {
+        outcome: "already-offboarded",
+        requestId: error.requestId ?? "",
+        withdrawnAt: at,
+        checkedAt: at,
+        groupsRemoved: [],
+      };
+      return { subject, done };
     }
-  }
-
-  function alreadyOffboarded(error: QuickBIRequestError) {
-    const at = now().toISOString();
-    return {
-      outcome: "already-offboarded" as const,
-      requestId: error.requestId ?? "",
-      withdrawnAt: at,
-      checkedAt: at,
-      groupsRemoved: [],
-    };
   }
 
   return {
@@ -189,28 +199,14 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       const target = targetOf(inputs);
       const client = clientFor(target);
       const onMissingUser = inputs.onMissingUser ?? "fail";
-      let subject: Subject;
-      let done;
-      if (inputs.impact?.status === "known") {
-        // Looked up by check moments ago, in this same `pulumi up`.
-        subject = inputs.impact.user;
-        done = await withdraw(client, subject, onMissingUser);
-      } else {
-        try {
-          subject = await lookUpSubject(client, inputs);
-          done = await withdraw(client, subject, onMissingUser);
-        } catch (error) {
-          if (
-            onMissingUser !== "succeed" ||
-            !(error instanceof QuickBIRequestError) ||
-            !isMissingUserCode(error.code)
-          ) {
-            throw error;
-          }
-          subject = { userId: inputs.userId ?? "", accountName: "", displayName: "" };
-          done = alreadyOffboarded(error);
-        }
-      }
+      const impact = inputs.impact;
+      const { subject, done } = await withdraw(
+        client,
+        // Looked up by check moments ago, in this same `pulumi up`, unless it could not.
+        async () => (impact?.status === "known" ? impact.user : lookUpSubject(client, inputs)),
+        onMissingUser,
+        { userId: inputs.userId ?? "", accountName: "", displayName: "" },
+      );
       const outs: RevocationOutputs = definedOnly({
         userId: subject.userId,
         account: inputs.account,
@@ -261,12 +257,12 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       if ((olds.currentGroups ?? []).length === 0) return { outs: notes };
       // Someone added the user back: withdraw again, and keep the earlier record in the history.
       const target = targetOf({ region: news.region ?? olds.region, endpoint: news.endpoint });
-      const subject = {
+      const known = {
         userId: olds.userId,
         accountName: olds.accountName ?? "",
         displayName: olds.displayName ?? "",
       };
-      const done = await withdraw(clientFor(target), subject, notes.onMissingUser);
+      const { done } = await withdraw(clientFor(target), async () => known, notes.onMissingUser, known);
       const previous = {
         requestId: olds.requestId,
         withdrawnAt: olds.withdrawnAt,
