@@ -4,13 +4,24 @@
 // dynamic-provider host over gRPC, in the order and with the arguments the engine uses. Where a step
 // mirrors a piece of pkg/resource/deploy/step_generator.go (or step_executor.go), the comment says which.
 //
+// Parallelism: like `pulumi up --parallel P`, checks and diffs (planning) and creates, updates and
+// replacements (applying) of different resources run concurrently, at most `parallel` at a time, and
+// a resource waits for the resources it depends on (the RegisterResource request's dependencies:
+// `dependsOn` and the resources behind its input Outputs, a component standing for the custom
+// resources under it; and a custom parent). In the engine that wait is the program's own: a
+// dependent's registration only arrives once its dependencies' steps are done. So a dependent of an
+// invalid resource is never checked, and a dependent of a failed step never applied. Results are
+// reported in registration order whatever order the steps finished in.
+//
 // Deliberately out of scope: component resources and non-dynamic providers (no provider to call),
-// parallelism (steps run one at a time, in registration order), dependencies between resources
-// (deletes run in reverse state order, which is the engine's order when the program declares
-// dependencies before dependents), resource options (protect, retainOnDelete, ignoreChanges,
-// replaceOnChanges, deleteBeforeReplace), secrets in outputs, `--target` and stack outputs.
-// One difference in order: `up` checks every resource before running any step, where the engine
-// would already be creating the resources registered before an invalid one.
+// resource options (protect, retainOnDelete, ignoreChanges, replaceOnChanges, deleteBeforeReplace),
+// secrets in outputs, `--target`, `--continue-on-error` and stack outputs.
+// Differences in order: `up` checks every resource before running any step, where the engine would
+// already be creating the resources registered before an invalid one (and would check a dependent
+// only after its dependency was created). Deletes run one at a time, after every create and update,
+// in reverse state order (the engine's order when the program declares dependencies before
+// dependents), and `destroy` likewise; the engine runs independent deletes concurrently too. The
+// state records no dependencies.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { TEST_PROJECT, TEST_STACK, isSecret } from "./engine-values";
@@ -64,6 +75,8 @@ export interface PlannedStep {
   readonly replaces?: readonly string[];
   /** For `replace`: the provider asked to delete the old resource first. */
   readonly deleteBeforeReplace?: boolean;
+  /** The URNs of the resources it depends on (see {@link RegisteredResource.dependencies}), if any. */
+  readonly dependencies?: readonly string[];
   /** What `check` returned: what the preview shows for a new resource. Absent for `delete`. */
   readonly checkedInputs?: PropertyMap;
   readonly failures: readonly CheckFailure[];
@@ -72,11 +85,20 @@ export interface PlannedStep {
 /** What {@link MiniEngine.preview} returns. */
 export interface Plan {
   readonly steps: readonly PlannedStep[];
+  /**
+   * The URNs of the resources that were not checked because a resource they depend on is invalid
+   * (the engine never hears of them: their registration waits for the invalid one), in registration
+   * order. Absent when every resource was checked.
+   */
+  readonly unchecked?: readonly string[];
 }
 
 /** One step of an `up` or `destroy`, as it ended. */
 export interface AppliedStep extends PlannedStep {
-  /** `skipped`: not run, because an earlier step failed (the engine stops issuing steps). */
+  /**
+   * `skipped`: not run, because a step failed before it started (the engine stops issuing steps) or
+   * because a resource it depends on failed or was skipped.
+   */
   readonly status: "succeeded" | "failed" | "skipped";
   /** The resource's id afterwards (absent once deleted). */
   readonly id?: string;
@@ -140,7 +162,26 @@ export interface MiniEngineOptions {
   readonly state?: readonly ResourceState[];
   /** Copy the host's output to stderr. @default false */
   readonly verbose?: boolean;
+  /**
+   * How many checks and diffs (planning), or creates, updates and replacements (applying), run at
+   * once, as `pulumi up --parallel`; 1 runs them one at a time in registration order.
+   *
+   * The CLI's default is unbounded. 16 is the default here because every call to the host has a
+   * 30 s deadline (to fail a hung provider fast), and with hundreds of resources in flight at once
+   * the last ones would wait that long in a provider's own rate limiter; 16 steps in flight still
+   * exceed the revocation provider's default concurrency (4) several times over, so a quota can be
+   * tripped by a client without a limiter. `Infinity` mirrors the CLI.
+   * @default 16
+   */
+  readonly parallel?: number;
 }
+
+/** Every default of {@link MiniEngine}, in one place. */
+export const ENGINE_DEFAULTS = {
+  project: TEST_PROJECT,
+  stack: TEST_STACK,
+  parallel: 16,
+} as const;
 
 /**
  * Runs preview, up, refresh and destroy of a stack of dynamic resources through the real provider host.
@@ -155,6 +196,12 @@ export class MiniEngine {
   private state: ResourceState[];
 
   constructor(private readonly options: MiniEngineOptions) {
+    const parallel = options.parallel ?? ENGINE_DEFAULTS.parallel;
+    if (!(parallel === Infinity || (Number.isInteger(parallel) && parallel >= 1))) {
+      throw new Error(
+        `MiniEngine parallel is ${String(parallel)}; allowed: a whole number, 1 or more, or Infinity (unbounded, as the CLI)`,
+      );
+    }
     this.state = clone([...(options.state ?? [])]);
   }
 
@@ -175,44 +222,48 @@ export class MiniEngine {
    */
   async preview(program: Program): Promise<Plan> {
     const registered = await this.run(program, true);
-    const steps = await this.withHost((host) => this.plan(host, registered));
-    const plan: Plan = { steps };
+    const plan = await this.withHost((host) => this.plan(host, registered));
     throwOnCheckFailures(plan);
     return plan;
   }
 
   /**
-   * `pulumi up --yes`: plans as {@link preview} does, then creates, updates and replaces in
-   * registration order, then deletes (replaced and removed resources, pending deletes) in reverse
-   * state order. A failed create or update does not stop the other creates and updates (the engine
-   * runs independent steps concurrently), but no delete runs after a failure. Rejects when a step failed.
+   * `pulumi up --yes`: plans as {@link preview} does, then creates, updates and replaces (`parallel`
+   * at a time, each after the resources it depends on), then deletes (replaced and removed resources,
+   * pending deletes) one at a time in reverse state order. After a failed step no new step starts:
+   * steps already running finish, the others are skipped, and no delete runs. Rejects when a step failed.
    */
   async up(program: Program): Promise<UpdateSummary> {
     const registered = await this.run(program, false);
     const summary = await this.withHost(async (host) => {
-      const steps = await this.plan(host, registered);
-      throwOnCheckFailures({ steps });
-      return this.apply(host, steps);
+      const plan = await this.plan(host, registered);
+      throwOnCheckFailures(plan);
+      return this.apply(host, plan.steps);
     });
     throwOnFailedSteps(summary, "update failed");
     return summary;
   }
 
   /**
-   * `pulumi refresh --yes`: Read for every resource with its id, stored outputs and inputs; the host
-   * runs the `__provider` stored in the outputs. An empty id means the resource is gone: it leaves
-   * the state (step_executor's RefreshStep). A failed read rejects and leaves the state as it was.
+   * `pulumi refresh --yes`: Read for every resource (`parallel` at a time) with its id, stored outputs
+   * and inputs; the host runs the `__provider` stored in the outputs. An empty id means the resource
+   * is gone: it leaves the state (step_executor's RefreshStep). A failed read rejects, once the other
+   * reads have finished, and leaves the state as it was.
    */
   async refresh(): Promise<RefreshSummary> {
     return this.withHost(async (host) => {
+      const slot = concurrencyLimit(this.parallel);
+      const reads = await settleAll(
+        this.state.map((old) => slot(() => host.read(old.id, old.urn, old.outputs, old.inputs))),
+      );
       const resources: RefreshedResource[] = [];
       const next: ResourceState[] = [];
-      for (const old of this.state) {
-        const read = await host.read(old.id, old.urn, old.outputs, old.inputs);
+      this.state.forEach((old, index) => {
+        const read = reads[index]!;
         const changedOutputs = changedKeys(old.outputs, read.properties);
         if (read.id === "") {
           resources.push({ ...identity(old), op: "delete", changedOutputs });
-          continue;
+          return;
         }
         // The engine keeps the old inputs unless the provider returned some (ReadResult.Inputs).
         const inputs = read.inputs ?? old.inputs;
@@ -225,7 +276,7 @@ export class MiniEngine {
           changedOutputs,
           outputs: read.properties,
         });
-      }
+      });
       this.state = next;
       return { resources };
     });
@@ -316,133 +367,105 @@ export class MiniEngine {
     }
   }
 
-  // step_generator.GenerateSteps for each registration, then GenerateDeletes for what the program no
-  // longer declares.
-  private async plan(host: ProviderHost, registered: RegisteredResource[]): Promise<PlannedStep[]> {
-    const steps: PlannedStep[] = [];
-    const live = this.state.filter((r) => !r.delete);
-    for (const resource of registered) {
-      const old = live.find((r) => r.urn === resource.urn);
-      // The host answers acceptSecrets=false, so the engine strips secret markers before every call.
-      const news = unwrapSecrets(resource.inputs) as PropertyMap;
-      // A new resource is checked with no old inputs, an existing one with its old inputs.
-      const checked = await host.check(resource.urn, old?.inputs ?? {}, news);
-      const base = {
-        ...identity(resource),
-        ...(resource.parent === undefined ? {} : { parent: resource.parent }),
-        checkedInputs: checked.inputs,
-        failures: checked.failures,
-      };
-      if (checked.failures.length > 0 || !old) {
-        // An invalid resource gets no diff: the step generator bails ("resource %s is invalid").
-        steps.push({ ...base, op: old ? "update" : "create" });
-        continue;
-      }
-      const diff = await host.diff(old.id, old.urn, old.outputs, checked.inputs, old.inputs);
-      // DIFF_UNKNOWN (a provider without diff): the engine diffs old and new inputs itself.
-      const changes =
-        diff.changes === "unknown" ? (sameJson(old.inputs, checked.inputs) ? "none" : "some") : diff.changes;
-      if (changes === "none") {
-        // A resource whose create failed to initialise is updated even without a diff.
-        steps.push({ ...base, op: old.initErrors ? "update" : "same" });
-      } else if (diff.replaces.length === 0) {
-        steps.push({ ...base, op: "update" });
-      } else {
-        // A replacement recomputes defaults: Check again with no old inputs.
-        const rechecked = await host.check(resource.urn, {}, news);
-        steps.push({
-          ...base,
-          op: "replace",
-          replaces: diff.replaces,
-          deleteBeforeReplace: diff.deleteBeforeReplace,
-          checkedInputs: rechecked.inputs,
-          failures: rechecked.failures,
-        });
-      }
-    }
+  // step_generator.GenerateSteps for each registration, `parallel` at a time, each after the resources
+  // it depends on; then GenerateDeletes for what the program no longer declares.
+  private async plan(host: ProviderHost, registered: RegisteredResource[]): Promise<Plan> {
+    const live = new Map(this.state.filter((r) => !r.delete).map((r) => [r.urn, r]));
+    const slot = concurrencyLimit(this.parallel);
+    // undefined: not checked, because a resource it depends on is invalid or was not checked.
+    const planned = await scheduleByDependencies<RegisteredResource, PlannedStep | undefined>(
+      registered,
+      dependenciesOf,
+      async (resource, dependencies) => {
+        if (dependencies.some((d) => d === undefined || d.failures.length > 0)) return undefined;
+        return slot(() => this.planOne(host, resource, live.get(resource.urn)));
+      },
+    );
+    const steps = planned.filter((step): step is PlannedStep => step !== undefined);
+    const unchecked = registered.filter((_, index) => planned[index] === undefined).map((r) => r.urn);
     const declared = new Set(registered.map((r) => r.urn));
     for (const old of [...this.state].reverse()) {
       if (old.delete || !declared.has(old.urn)) steps.push({ ...identity(old), op: "delete", failures: [] });
     }
-    return steps;
+    return { steps, ...(unchecked.length > 0 ? { unchecked } : {}) };
   }
 
-  // The step executor: creates, updates and replacements in registration order; then the deletes.
+  private async planOne(
+    host: ProviderHost,
+    resource: RegisteredResource,
+    old: ResourceState | undefined,
+  ): Promise<PlannedStep> {
+    // The host answers acceptSecrets=false, so the engine strips secret markers before every call.
+    const news = unwrapSecrets(resource.inputs) as PropertyMap;
+    // A new resource is checked with no old inputs, an existing one with its old inputs.
+    const checked = await host.check(resource.urn, old?.inputs ?? {}, news);
+    const base = {
+      ...identity(resource),
+      ...(resource.parent === undefined ? {} : { parent: resource.parent }),
+      ...(resource.dependencies.length > 0 ? { dependencies: resource.dependencies } : {}),
+      checkedInputs: checked.inputs,
+      failures: checked.failures,
+    };
+    if (checked.failures.length > 0 || !old) {
+      // An invalid resource gets no diff: the step generator bails ("resource %s is invalid").
+      return { ...base, op: old ? "update" : "create" };
+    }
+    const diff = await host.diff(old.id, old.urn, old.outputs, checked.inputs, old.inputs);
+    // DIFF_UNKNOWN (a provider without diff): the engine diffs old and new inputs itself.
+    const changes =
+      diff.changes === "unknown" ? (sameJson(old.inputs, checked.inputs) ? "none" : "some") : diff.changes;
+    if (changes === "none") {
+      // A resource whose create failed to initialise is updated even without a diff.
+      return { ...base, op: old.initErrors ? "update" : "same" };
+    }
+    if (diff.replaces.length === 0) return { ...base, op: "update" };
+    // A replacement recomputes defaults: Check again with no old inputs.
+    const rechecked = await host.check(resource.urn, {}, news);
+    return {
+      ...base,
+      op: "replace",
+      replaces: diff.replaces,
+      deleteBeforeReplace: diff.deleteBeforeReplace,
+      checkedInputs: rechecked.inputs,
+      failures: rechecked.failures,
+    };
+  }
+
+  // The step executor: creates, updates and replacements, `parallel` at a time, each after the steps of
+  // the resources it depends on; then the deletes, one at a time.
   private async apply(host: ProviderHost, steps: readonly PlannedStep[]): Promise<UpdateSummary> {
-    const applied: AppliedStep[] = [];
-    const next: ResourceState[] = [];
-    // Old halves of create-before-delete replacements, deleted with the other deletes at the end.
-    const replaced: ResourceState[] = [];
+    const live = new Map(this.state.filter((r) => !r.delete).map((r) => [r.urn, r]));
+    const slot = concurrencyLimit(this.parallel);
     let failed = false;
+    const outcomes = await scheduleByDependencies<PlannedStep, StepOutcome>(
+      steps.filter((step) => step.op !== "delete"),
+      dependenciesOf,
+      async (step, dependencies) => {
+        const old = live.get(step.urn);
+        const skip = (): StepOutcome => ({
+          applied: { ...step, status: "skipped", ...(old ? stateOf(old) : {}) },
+          ...(old ? { state: old } : {}),
+        });
+        // The engine never hears of a resource whose dependency failed: its registration waits forever.
+        if (dependencies.some((d) => d.applied.status !== "succeeded")) return skip();
+        if (step.op === "same") return this.applyOne(host, step, old);
+        return slot(async () => {
+          // Steps already running finish; no new one starts after a failure.
+          if (failed) return skip();
+          const outcome = await this.applyOne(host, step, old);
+          if (outcome.applied.status === "failed") failed = true;
+          return outcome;
+        });
+      },
+    );
+    const applied: AppliedStep[] = outcomes.map((o) => o.applied);
+    const next: ResourceState[] = outcomes.flatMap((o) => (o.state ? [o.state] : []));
+    // Old halves of create-before-delete replacements, deleted with the other deletes at the end.
+    const replaced: ResourceState[] = outcomes.flatMap((o) => (o.replaced ? [o.replaced] : []));
     const fail = (step: PlannedStep, error: unknown, old?: ResourceState) => {
       failed = true;
       applied.push({ ...step, status: "failed", error: messageOf(error), ...(old ? stateOf(old) : {}) });
     };
-
-    for (const step of steps) {
-      if (step.op === "delete") continue;
-      const old = this.state.find((r) => r.urn === step.urn && !r.delete);
-      const inputs = step.checkedInputs ?? {};
-      const parent = step.parent === undefined ? {} : { parent: step.parent };
-      if (step.op === "same" && old) {
-        // SameStep keeps the old id and outputs (and so the old __provider) but records the new inputs.
-        const same = { ...old, inputs, ...parent };
-        next.push(same);
-        applied.push({ ...step, status: "succeeded", ...stateOf(same) });
-        continue;
-      }
-      if (step.op === "update" && old) {
-        try {
-          const { properties } = await host.update(old.id, old.urn, old.outputs, inputs, old.inputs);
-          const { initErrors: _cleared, ...rest } = old;
-          const updated = { ...rest, inputs, outputs: properties, ...parent };
-          next.push(updated);
-          applied.push({ ...step, status: "succeeded", ...stateOf(updated) });
-        } catch (error) {
-          next.push(old);
-          fail(step, error, old);
-        }
-        continue;
-      }
-      if (step.op === "replace" && old && step.deleteBeforeReplace) {
-        try {
-          await host.delete(old.id, old.urn, old.outputs, old.inputs);
-        } catch (error) {
-          next.push(old);
-          fail(step, error, old);
-          continue;
-        }
-      }
-      try {
-        const created = await host.create(step.urn, inputs);
-        const resource = {
-          ...identity(step),
-          id: created.id,
-          inputs,
-          outputs: created.properties,
-          ...parent,
-        };
-        next.push(resource);
-        applied.push({ ...step, status: "succeeded", ...stateOf(resource) });
-        if (step.op === "replace" && old && !step.deleteBeforeReplace) replaced.push(old);
-      } catch (error) {
-        const initFailed = (error as ProviderCallError).initFailed;
-        if (initFailed) {
-          // Created but not initialised: the engine records it, with its init errors, and fails.
-          next.push({
-            ...identity(step),
-            id: initFailed.id,
-            inputs,
-            outputs: initFailed.properties,
-            ...parent,
-            initErrors: initFailed.reasons,
-          });
-        } else if (old && !step.deleteBeforeReplace) {
-          next.push(old);
-        }
-        fail(step, error);
-      }
-    }
 
     // GenerateDeletes: walk the old state backwards; delete what was replaced, what the program no
     // longer declares, and what an earlier failed update left pending. After a failure none of this
@@ -474,13 +497,145 @@ export class MiniEngine {
     return { steps: applied };
   }
 
+  // One create, update, replacement or same step: what it reports and what the state holds afterwards.
+  private async applyOne(
+    host: ProviderHost,
+    step: PlannedStep,
+    old: ResourceState | undefined,
+  ): Promise<StepOutcome> {
+    const inputs = step.checkedInputs ?? {};
+    const parent = step.parent === undefined ? {} : { parent: step.parent };
+    const failure = (error: unknown, state?: ResourceState, reported?: ResourceState): StepOutcome => ({
+      applied: { ...step, status: "failed", error: messageOf(error), ...(reported ? stateOf(reported) : {}) },
+      ...(state ? { state } : {}),
+    });
+    if (step.op === "same" && old) {
+      // SameStep keeps the old id and outputs (and so the old __provider) but records the new inputs.
+      const same = { ...old, inputs, ...parent };
+      return { applied: { ...step, status: "succeeded", ...stateOf(same) }, state: same };
+    }
+    if (step.op === "update" && old) {
+      try {
+        const { properties } = await host.update(old.id, old.urn, old.outputs, inputs, old.inputs);
+        const { initErrors: _cleared, ...rest } = old;
+        const updated = { ...rest, inputs, outputs: properties, ...parent };
+        return { applied: { ...step, status: "succeeded", ...stateOf(updated) }, state: updated };
+      } catch (error) {
+        return failure(error, old, old);
+      }
+    }
+    if (step.op === "replace" && old && step.deleteBeforeReplace) {
+      try {
+        await host.delete(old.id, old.urn, old.outputs, old.inputs);
+      } catch (error) {
+        return failure(error, old, old);
+      }
+    }
+    try {
+      const created = await host.create(step.urn, inputs);
+      const resource = { ...identity(step), id: created.id, inputs, outputs: created.properties, ...parent };
+      return {
+        applied: { ...step, status: "succeeded", ...stateOf(resource) },
+        state: resource,
+        ...(step.op === "replace" && old && !step.deleteBeforeReplace ? { replaced: old } : {}),
+      };
+    } catch (error) {
+      const initFailed = (error as ProviderCallError).initFailed;
+      if (initFailed) {
+        // Created but not initialised: the engine records it, with its init errors, and fails.
+        return failure(error, {
+          ...identity(step),
+          id: initFailed.id,
+          inputs,
+          outputs: initFailed.properties,
+          ...parent,
+          initErrors: initFailed.reasons,
+        });
+      }
+      return failure(error, old && !step.deleteBeforeReplace ? old : undefined);
+    }
+  }
+
+  private get parallel(): number {
+    return this.options.parallel ?? ENGINE_DEFAULTS.parallel;
+  }
+
   private get project(): string {
-    return this.options.project ?? TEST_PROJECT;
+    return this.options.project ?? ENGINE_DEFAULTS.project;
   }
 
   private get stack(): string {
-    return this.options.stack ?? TEST_STACK;
+    return this.options.stack ?? ENGINE_DEFAULTS.stack;
   }
+}
+
+/** What one create, update, replacement or same step left behind. */
+interface StepOutcome {
+  readonly applied: AppliedStep;
+  /** What the state holds for the resource afterwards; absent when it has no state. */
+  readonly state?: ResourceState;
+  /** The old half of a create-before-delete replacement, to delete with the other deletes. */
+  readonly replaced?: ResourceState;
+}
+
+/**
+ * What a resource's steps wait for: its dependencies, and its parent (which only counts when it is a
+ * custom resource: components have no steps).
+ */
+function dependenciesOf(resource: {
+  readonly dependencies?: readonly string[];
+  readonly parent?: string;
+}): string[] {
+  return [...(resource.dependencies ?? []), ...(resource.parent === undefined ? [] : [resource.parent])];
+}
+
+/**
+ * Runs `body` for every item, each once the items it depends on (by URN) are done, and returns the
+ * results in the items' order. Only earlier items count as dependencies: a program can only depend on
+ * a resource it has already constructed, so that also rules out cycles. Every body runs to the end
+ * before this rejects with the first error in item order, so nothing is left running against a
+ * stopped host.
+ */
+async function scheduleByDependencies<T extends { readonly urn: string }, R>(
+  items: readonly T[],
+  dependencyUrns: (item: T) => readonly string[],
+  body: (item: T, dependencies: readonly R[]) => Promise<R>,
+): Promise<R[]> {
+  const indexOf = new Map(items.map((item, index) => [item.urn, index]));
+  const tasks: Promise<R>[] = [];
+  items.forEach((item, index) => {
+    const earlier = dependencyUrns(item)
+      .map((urn) => indexOf.get(urn))
+      .filter((i): i is number => i !== undefined && i < index);
+    tasks.push(Promise.all(earlier.map((i) => tasks[i]!)).then((done) => body(item, done)));
+  });
+  return settleAll(tasks);
+}
+
+/** Promise.all that waits for every promise before rejecting with the first rejection, in order. */
+async function settleAll<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (rejected) throw rejected.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
+}
+
+/** Runs at most `max` bodies at once; the others wait in call order. */
+function concurrencyLimit(max: number): <T>(body: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (body) => {
+    if (running < max) running++;
+    // A finishing body hands its place straight to the next in line.
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await body();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
 }
 
 function identity(resource: { urn: string; name: string; type: string }) {
@@ -506,7 +661,10 @@ function throwOnCheckFailures(plan: Plan): void {
     });
     return `${step.type} (${step.name}):\n${errors.join("\n")}`;
   });
-  throw engineError(lines, `preview failed: ${invalid.length} resource(s) are invalid`, plan);
+  const unchecked = plan.unchecked?.length
+    ? `; ${plan.unchecked.length} resource(s) that depend on them were not checked`
+    : "";
+  throw engineError(lines, `preview failed: ${invalid.length} resource(s) are invalid${unchecked}`, plan);
 }
 
 function throwOnFailedSteps(summary: UpdateSummary, headline: string): void {

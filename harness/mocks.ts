@@ -28,6 +28,12 @@ export interface RegisteredResource {
   readonly outputs: Record<string, unknown>;
   /** The parent's URN, when the resource has a parent. */
   readonly parent?: string;
+  /**
+   * The URNs of the custom resources it depends on, as the RegisterResource request carried them:
+   * `dependsOn` and the resources behind its input Outputs, with a component expanded to the custom
+   * resources under it. The engine orders steps by these. Empty for a resource read with `get`.
+   */
+  readonly dependencies: readonly string[];
 }
 
 /** Options of {@link captureResources}. */
@@ -118,6 +124,7 @@ async function captureOnce(
     options.preview ?? false,
   );
   pulumi.runtime.setAllConfig(options.config ?? {});
+  const dependencies = recordDependencies();
 
   const tracked: Tracked[] = [];
   const restore = trackRegistrations(tracked);
@@ -141,19 +148,54 @@ async function captureOnce(
     const parent = entry.parent ? await resolved(entry.parent.urn) : undefined;
     const id =
       entry.resource instanceof pulumi.CustomResource ? await resolved(entry.resource.id) : undefined;
+    const urn = String(await resolved(entry.resource.urn));
     captured.push({
       type: entry.type,
       name: entry.name,
-      urn: String(await resolved(entry.resource.urn)),
+      urn,
       ...(id === undefined ? {} : { id: String(id) }),
       custom: entry.custom,
       inputs: __provider === undefined ? rest : { ...rest, __provider: unwrapSecret(__provider) },
       providerIsSecret: isSecret(__provider),
       outputs: await outputsOf(entry.resource),
       ...(parent === undefined ? {} : { parent: String(parent) }),
+      dependencies: dependencies.get(urn) ?? [],
     });
   }
   return captured;
+}
+
+interface MockMonitorLike {
+  newUrn(parent: string, type: string, name: string): string;
+  registerResource(req: RegisterResourceRequest, callback: unknown): unknown;
+}
+
+interface RegisterResourceRequest {
+  getParent(): string;
+  getType(): string;
+  getName(): string;
+  getDependenciesList(): string[];
+}
+
+/**
+ * The dependency URNs of each registration, by URN. MockResourceArgs carries no dependencies, so this
+ * wraps the registerResource method of the mock monitor that setMocks just installed: the request it
+ * receives is the one the engine would, `dependencies` included. The monitor is new on every
+ * setMocks, so nothing needs restoring.
+ */
+function recordDependencies(): Map<string, readonly string[]> {
+  const settings = require("@pulumi/pulumi/runtime/settings") as { getMonitor(): unknown };
+  const monitor = settings.getMonitor() as MockMonitorLike | undefined;
+  if (typeof monitor?.registerResource !== "function" || typeof monitor.newUrn !== "function") {
+    throw new Error("@pulumi/pulumi's mock monitor changed shape; update harness/mocks.ts");
+  }
+  const byUrn = new Map<string, readonly string[]>();
+  const registerResource = monitor.registerResource;
+  monitor.registerResource = function (req, callback) {
+    byUrn.set(monitor.newUrn(req.getParent(), req.getType(), req.getName()), req.getDependenciesList());
+    return registerResource.call(this, req, callback);
+  };
+  return byUrn;
 }
 
 type RuntimeResourceModule = Record<"registerResource" | "readResource", (...args: unknown[]) => unknown>;

@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { MiniEngine, type EngineError, type ResourceState, type UpdateSummary } from "../../harness/engine";
+import {
+  MiniEngine,
+  type EngineError,
+  type MiniEngineOptions,
+  type Plan,
+  type ResourceState,
+  type UpdateSummary,
+} from "../../harness/engine";
 import { makeHostProject, type HostProject } from "../../harness/host-project";
 import { urnFor } from "../../harness/engine-values";
 import { echoProvider } from "../harness/fixtures/echo-provider";
@@ -13,8 +20,8 @@ import { ECHO_TYPE, makeEchoLog, type EchoCall } from "../harness/fixtures/echo"
  * makes an unchanged resource diff as unchanged.
  */
 class Thing extends pulumi.dynamic.Resource {
-  constructor(name: string, props: Record<string, unknown>) {
-    super(echoProvider, name, { name, created: true, ...props }, undefined, "echo", "Echo");
+  constructor(name: string, props: Record<string, unknown>, opts?: pulumi.CustomResourceOptions) {
+    super(echoProvider, name, { name, created: true, ...props }, opts, "echo", "Echo");
   }
 }
 
@@ -41,12 +48,13 @@ describe("MiniEngine, driving the echo provider through the real host", () => {
     engine = newEngine();
   });
 
-  function newEngine(state?: readonly ResourceState[]): MiniEngine {
+  function newEngine(state?: readonly ResourceState[], options: Partial<MiniEngineOptions> = {}): MiniEngine {
     return new MiniEngine({
       projectDir: project.dir,
       stackConfig: { "alicloud:region": "cn-shanghai" },
       env: { ECHO_PROVIDER_LOG: logFile },
       ...(state ? { state } : {}),
+      ...options,
     });
   }
 
@@ -375,6 +383,175 @@ describe("MiniEngine, driving the echo provider through the real host", () => {
       const plan = await engine.preview(program);
 
       assert.equal(plan.steps[0]?.op, "update");
+    });
+  });
+
+  describe("parallelism", () => {
+    const slow = { delayMs: 150 };
+    const three = () => {
+      new Thing("alice", slow);
+      new Thing("bob", slow);
+      new Thing("carol", slow);
+    };
+    /** The most calls of `method` that had started and not yet answered at one time. */
+    const mostInFlight = (log: EchoCall[], method: string) => {
+      let inFlight = 0;
+      let most = 0;
+      for (const call of log) {
+        if (call.method === method) most = Math.max(most, ++inFlight);
+        if (call.method === `${method} done`) inFlight--;
+      }
+      return most;
+    };
+
+    it("checks and creates independent resources concurrently, reporting them in registration order", async () => {
+      const summary = await engine.up(three);
+
+      const log = await newCalls();
+      assert.equal(mostInFlight(log, "check"), 3);
+      assert.equal(mostInFlight(log, "create"), 3);
+      assert.deepEqual(stepsOf(summary), [
+        "create alice succeeded",
+        "create bob succeeded",
+        "create carol succeeded",
+      ]);
+      assert.deepEqual(
+        engine.exportState().map((r) => r.name),
+        ["alice", "bob", "carol"],
+      );
+    });
+
+    it("runs at most `parallel` steps at once", async () => {
+      const engine = newEngine(undefined, { parallel: 2 });
+
+      await engine.up(() => {
+        three();
+        new Thing("dave", slow);
+      });
+
+      const log = await newCalls();
+      assert.equal(mostInFlight(log, "check"), 2);
+      assert.equal(mostInFlight(log, "create"), 2);
+    });
+
+    it("runs one step at a time, in registration order, with parallel: 1", async () => {
+      const engine = newEngine(undefined, { parallel: 1 });
+
+      await engine.up(three);
+
+      assert.deepEqual(methods((await newCalls()).filter((c) => c.method.startsWith("create"))), [
+        "create alice",
+        "create done alice",
+        "create bob",
+        "create done bob",
+        "create carol",
+        "create done carol",
+      ]);
+    });
+
+    it("checks and creates a resource only after the resources it depends on", async () => {
+      const summary = await engine.up(() => {
+        const guard = new Thing("guard", slow);
+        new Thing("alice", {}, { dependsOn: [guard] });
+        new Thing("bob", {}, { dependsOn: [guard] });
+      });
+
+      const log = methods(await newCalls());
+      assert.ok(log.indexOf("check done guard") < log.indexOf("check alice"), log.join("\n"));
+      assert.ok(log.indexOf("check done guard") < log.indexOf("check bob"), log.join("\n"));
+      assert.ok(log.indexOf("create done guard") < log.indexOf("create alice"), log.join("\n"));
+      assert.ok(log.indexOf("create done guard") < log.indexOf("create bob"), log.join("\n"));
+      assert.deepEqual(summary.steps[1]?.dependencies, [urnOf("guard")]);
+    });
+
+    it("counts a resource whose output is an input as a dependency too", async () => {
+      await engine.up(() => {
+        const upstream = new Thing("upstream", slow);
+        new Thing("downstream", { from: (upstream as unknown as { name: pulumi.Output<string> }).name });
+      });
+
+      const log = methods(await newCalls());
+      assert.ok(log.indexOf("create done upstream") < log.indexOf("create downstream"), log.join("\n"));
+    });
+
+    it("does not check a resource whose dependency is invalid, and says so", async () => {
+      const previewing = engine.preview(() => {
+        const guard = new Thing("guard", { fail: "too many" });
+        new Thing("alice", {}, { dependsOn: [guard] });
+        new Thing("bob", {});
+      });
+
+      await assert.rejects(previewing, (error: EngineError<Plan>) => {
+        assert.match(
+          error.message,
+          /^preview failed: 1 resource\(s\) are invalid; 1 resource\(s\) that depend on them were not checked/,
+        );
+        assert.deepEqual(
+          error.result.steps.map((s) => s.name),
+          ["guard", "bob"],
+        );
+        assert.deepEqual(error.result.unchecked, [urnOf("alice")]);
+        return true;
+      });
+      assert.deepEqual(methods(await newCalls()).sort(), ["check bob", "check guard"]);
+    });
+
+    it("skips a resource whose dependency failed to create, and keeps it out of the state", async () => {
+      const upping = engine.up(() => {
+        const guard = new Thing("guard", { throwMessage: "guard broke" });
+        new Thing("alice", {}, { dependsOn: [guard] });
+        new Thing("bob", {});
+      });
+
+      await assert.rejects(upping, (error: EngineError<UpdateSummary>) => {
+        assert.deepEqual(stepsOf(error.result), [
+          "create guard failed",
+          "create alice skipped",
+          "create bob succeeded",
+        ]);
+        return true;
+      });
+      assert.deepEqual(
+        engine.exportState().map((r) => r.name),
+        ["bob"],
+      );
+      assert.ok(!methods(await newCalls()).includes("create alice"));
+    });
+
+    it("starts no new step after a failure, letting the running ones finish", async () => {
+      const engine = newEngine(undefined, { parallel: 1 });
+
+      const upping = engine.up(() => {
+        new Thing("alice", { throwMessage: "quota exceeded" });
+        new Thing("bob", {});
+      });
+
+      await assert.rejects(upping, (error: EngineError<UpdateSummary>) => {
+        assert.deepEqual(stepsOf(error.result), ["create alice failed", "create bob skipped"]);
+        return true;
+      });
+      assert.deepEqual(engine.exportState(), []);
+    });
+
+    it("reads concurrently on refresh, reporting in state order", async () => {
+      await engine.up(three);
+      await newCalls();
+
+      const summary = await engine.refresh();
+
+      assert.equal(mostInFlight(await newCalls(), "read"), 3);
+      assert.deepEqual(
+        summary.resources.map((r) => r.name),
+        ["alice", "bob", "carol"],
+      );
+    });
+
+    it("rejects a parallel that is not a whole number of 1 or more", () => {
+      assert.throws(
+        () => newEngine(undefined, { parallel: 0 }),
+        /MiniEngine parallel is 0; allowed: a whole number, 1 or more, or Infinity/,
+      );
+      assert.throws(() => newEngine(undefined, { parallel: 2.5 }), /parallel is 2.5/);
     });
   });
 
