@@ -1,7 +1,7 @@
 // Renders MiniEngine results the way the Pulumi CLI lays them out (op symbol, type, name, plan or
 // status, then a "Resources:" tally), so a session of the main command reads like a terminal session.
 // Only the layout is borrowed: every value printed comes from the engine's result.
-import type { AppliedStep, Plan, RefreshSummary, StepOp, UpdateSummary } from "./engine";
+import type { AppliedStep, Plan, PlannedStep, RefreshSummary, StepOp, UpdateSummary } from "./engine";
 import type { PropertyMap } from "./provider-host";
 
 const SYMBOL: Record<StepOp, string> = { create: "+", update: "~", replace: "+-", delete: "-", same: "" };
@@ -13,14 +13,22 @@ const DONE: Record<StepOp, string> = {
   same: "",
 };
 
-/** `pulumi preview`: one row per resource with what would happen, and the inputs `check` returned. */
-export function formatPlan(plan: Plan, stack: string): string {
+/**
+ * `pulumi preview`: one row per resource with what would happen and, under it, `details` of the step.
+ * @default details - the inputs `check` returned, as `pulumi preview --diff` shows them
+ */
+export function formatPlan(
+  plan: Plan,
+  stack: string,
+  details: (step: PlannedStep) => readonly string[] = (step) =>
+    step.op === "delete" ? [] : formatProperties(step.checkedInputs ?? {}),
+): string {
   const rows = plan.steps.map((step) => ({
     symbol: SYMBOL[step.op],
     type: step.type,
     name: step.name,
     status: step.op === "same" ? "" : step.op,
-    details: step.op === "delete" ? [] : formatProperties(step.checkedInputs ?? {}),
+    details: details(step),
   }));
   return [
     `Previewing update (${stack}):`,
@@ -33,18 +41,24 @@ export function formatPlan(plan: Plan, stack: string): string {
   ].join("\n");
 }
 
-/** `pulumi up` or `pulumi destroy`: one row per step with its status, and the outputs it recorded. */
-export function formatUpdate(summary: UpdateSummary, stack: string, verb = "Updating"): string {
+/**
+ * `pulumi up` or `pulumi destroy`: one row per step with its status and, under it, the error or
+ * `details` of the step.
+ * @default details - the outputs it recorded
+ */
+export function formatUpdate(
+  summary: UpdateSummary,
+  stack: string,
+  verb = "Updating",
+  details: (step: AppliedStep) => readonly string[] = (step) =>
+    step.op === "same" || !step.outputs ? [] : formatProperties(step.outputs),
+): string {
   const rows = summary.steps.map((step) => ({
     symbol: SYMBOL[step.op],
     type: step.type,
     name: step.name,
     status: statusOf(step),
-    details: step.error
-      ? [`error: ${step.error}`]
-      : step.op === "same" || !step.outputs
-        ? []
-        : formatProperties(step.outputs),
+    details: step.error ? [`error: ${step.error}`] : details(step),
   }));
   const done = summary.steps.filter((s) => s.status === "succeeded").map((s) => s.op);
   return [

@@ -52,4 +52,19 @@ describe("the CLI-like rendering of engine results", () => {
       ].join("\n"),
     );
   });
+
+  it("puts what the caller chooses under each row instead of the checked inputs", () => {
+    const text = formatPlan(
+      {
+        steps: [
+          { urn: "urn:a", type: "t:a", name: "alice", op: "create", checkedInputs: { n: 1 }, failures: [] },
+        ],
+      },
+      "dev",
+      (step) => [`${step.name} will leave 2 user groups`],
+    );
+
+    assert.match(text, / \+ {3}t:a {3}alice  create\n {7}alice will leave 2 user groups\n/);
+    assert.doesNotMatch(text, /n: 1/);
+  });
 });
