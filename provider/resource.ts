@@ -57,7 +57,7 @@ export interface QuickBIUserGroupRevocationArgs {
    * Any change to these values runs the withdrawal again (a replacement), as in Pulumi's Command provider.
    * @default - none
    */
-  readonly triggers?: pulumi.Input<any[]>;
+  readonly triggers?: pulumi.Input<unknown[]>;
   /**
    * Why the person is offboarded, recorded in the audit outputs (one line, at most 256 characters).
    * @default - none
@@ -119,7 +119,7 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
   declare readonly region: pulumi.Output<string>;
   /** The endpoint actually used, as a URL. */
   declare readonly endpoint: pulumi.Output<string>;
-  declare readonly triggers: pulumi.Output<any[] | undefined>;
+  declare readonly triggers: pulumi.Output<unknown[] | undefined>;
 
   constructor(name: string, args: QuickBIUserGroupRevocationArgs, opts?: pulumi.CustomResourceOptions) {
     super(

@@ -19,6 +19,7 @@ export function parseEndpoint(text: string): Endpoint | { readonly invalid: stri
   const allowed =
     'allowed: a host such as "quickbi-public.cn-hangzhou.aliyuncs.com" or an http(s) URL such as "http://127.0.0.1:8080" with no path';
   if (text.trim() === "") return { invalid: `is empty; ${allowed}` };
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\s\u0000-\u001f\u007f]/.test(text))
     return { invalid: `${JSON.stringify(text)} contains whitespace or control characters; ${allowed}` };
   let protocol: Endpoint["protocol"] = "https";

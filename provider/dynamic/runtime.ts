@@ -9,18 +9,15 @@
  * project's node_modules. So an upgraded package also serves delete and refresh of older resources.
  * Keep these functions free of references to anything else: each one would be serialized too.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import type { RevocationProvider } from "../revocation/provider";
 
-export const configure = (req: pulumi.dynamic.ConfigureRequest): Promise<void> => impl().configure(req);
-export const check = (olds: any, news: any): Promise<pulumi.dynamic.CheckResult> => impl().check(olds, news);
-export const diff = (id: string, olds: any, news: any): Promise<pulumi.dynamic.DiffResult> =>
-  impl().diff(id, olds, news);
-export const create = (inputs: any): Promise<pulumi.dynamic.CreateResult> => impl().create(inputs);
-export const read = (id: string, props: any): Promise<pulumi.dynamic.ReadResult> => impl().read(id, props);
-export const update = (id: string, olds: any, news: any): Promise<pulumi.dynamic.UpdateResult> =>
-  impl().update(id, olds, news);
-const deleteResource = (id: string, props: any): Promise<void> => impl().delete(id, props);
+export const configure: RevocationProvider["configure"] = (req) => impl().configure(req);
+export const check: RevocationProvider["check"] = (olds, news) => impl().check(olds, news);
+export const diff: RevocationProvider["diff"] = (id, olds, news) => impl().diff(id, olds, news);
+export const create: RevocationProvider["create"] = (inputs) => impl().create(inputs);
+export const read: RevocationProvider["read"] = (id, props) => impl().read(id, props);
+export const update: RevocationProvider["update"] = (id, olds, news) => impl().update(id, olds, news);
+const deleteResource: RevocationProvider["delete"] = (id, props) => impl().delete(id, props);
 export { deleteResource as delete };
 
 function impl(): RevocationProvider {

@@ -48,7 +48,7 @@ export function readPeopleFile(path: string): ListedPerson[] {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new Error(`Cannot read the people file ${path}: ${(error as Error).message}`);
+    throw new Error(`Cannot read the people file ${path}: ${(error as Error).message}`, { cause: error });
   }
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true });

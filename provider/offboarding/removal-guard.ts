@@ -78,7 +78,7 @@ export function createRemovalGuardProvider() {
       return { outs: news };
     },
 
-    async delete() {
+    async delete(_id: string, _props: RemovalGuardInputs) {
       // Nothing to undo: the guard only remembers the list.
     },
   };

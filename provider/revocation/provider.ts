@@ -233,7 +233,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
     async read(id, props: RevocationOutputs) {
       if (!props.userId) return { id, props };
       const client = clientFor(refreshTargetOf(props));
-      let currentGroups = props.currentGroups ?? [];
+      let currentGroups: RevocationOutputs["currentGroups"];
       try {
         currentGroups = (await listUserGroupsByUserId(client, props.userId)).groups.map(groupRecord);
       } catch (error) {

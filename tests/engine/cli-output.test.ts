@@ -64,7 +64,7 @@ describe("the CLI-like rendering of engine results", () => {
       (step) => [`${step.name} will leave 2 user groups`],
     );
 
-    assert.match(text, / \+ {3}t:a {3}alice  create\n {7}alice will leave 2 user groups\n/);
+    assert.match(text, / \+ {3}t:a {3}alice {2}create\n {7}alice will leave 2 user groups\n/);
     assert.doesNotMatch(text, /n: 1/);
   });
 });
