@@ -5,13 +5,22 @@ import {
   type RevocationProvider,
   type RevocationProviderOptions,
 } from "../../provider/revocation/provider";
-import { startEmulator, type QuickBIEmulator } from "../../emulator";
+import { startEmulator, type EmulatorOptions, type QuickBIEmulator } from "../../emulator";
+import { CANARY_ACCESS_KEYS, recordForCanaryScan } from "./canaries";
 
 export const ALICE = "46e5374665ba4b679ee22e2a2927abcd";
 export const BOB = "7c1f0e9a3b2d4c5e8f6a7b8c9d0e1f02";
 export const UNKNOWN_USER = "ffffffffffffffffffffffffffffffff";
 
-/** Stack config that points at the emulator and signs with its test pair. */
+/**
+ * An emulator that accepts (and reports as its keys) the canary AccessKey pairs instead of its test
+ * pairs, so that a stack config built with {@link emulatorStackConfig} signs with the canaries.
+ */
+export function startCanaryEmulator(options: EmulatorOptions = {}): Promise<QuickBIEmulator> {
+  return startEmulator({ accessKeys: CANARY_ACCESS_KEYS, ...options });
+}
+
+/** Stack config that points at the emulator and signs with its key pair (the canaries, for startCanaryEmulator). */
 export function emulatorStackConfig(emulator: QuickBIEmulator): Record<string, string> {
   return {
     "quickbi:endpoint": emulator.url,
@@ -26,9 +35,27 @@ export async function configuredProvider(
   stackConfig: Record<string, string>,
   options: RevocationProviderOptions = {},
 ): Promise<RevocationProvider> {
-  const provider = createRevocationProvider({ env: {}, ...options });
+  const provider = recordingProvider(createRevocationProvider({ env: {}, ...options }));
   await provider.configure({ config: { get: (key: string) => stackConfig[key] } });
   return provider;
+}
+
+/** Passes every result and error of the provider's methods to the suite-wide canary scan. */
+function recordingProvider(provider: RevocationProvider): RevocationProvider {
+  const recorded = {} as Record<string, unknown>;
+  for (const [name, method] of Object.entries(provider)) {
+    recorded[name] = async (...args: unknown[]) => {
+      try {
+        const result = await (method as (...a: unknown[]) => Promise<unknown>).apply(provider, args);
+        if (result !== undefined) recordForCanaryScan("outputs", `in-process provider ${name}`, result);
+        return result;
+      } catch (error) {
+        recordForCanaryScan("error", `in-process provider ${name}`, error);
+        throw error;
+      }
+    };
+  }
+  return recorded as unknown as RevocationProvider;
 }
 
 /** Requests the emulator received for one action. */
@@ -45,7 +72,7 @@ export interface ProviderFixture {
 export function useEmulatorAndProvider(): ProviderFixture {
   const fixture = {} as ProviderFixture;
   beforeEach(async () => {
-    fixture.emulator = await startEmulator({ randomSeed: 1 });
+    fixture.emulator = await startCanaryEmulator({ randomSeed: 1 });
     fixture.provider = await configuredProvider(emulatorStackConfig(fixture.emulator));
   });
   afterEach(() => fixture.emulator.stop());
