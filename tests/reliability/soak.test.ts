@@ -1,0 +1,75 @@
+// The fault-injection soak with a fixed seed, small enough for CI (about 150 revocations). The long run
+// (1,000 and more) is `npm run bench -- --full`. Counts, not timings, are asserted.
+import assert from "node:assert/strict";
+import { runSoak, type SoakResult } from "./soak";
+
+describe("the fault-injection soak (fixed seed, through the real provider host)", function () {
+  this.timeout(180_000);
+  let result: SoakResult;
+
+  before(async () => {
+    result = await runSoak({ revocations: 150, seed: 20261128 });
+    const { verdicts, failedAfterWithdrawing, seconds } = result;
+    console.log(
+      `      soak: ${JSON.stringify(verdicts)}, ${failedAfterWithdrawing} failed after withdrawing, ${seconds.toFixed(1)} s`,
+    );
+  });
+
+  it("never records a withdrawal that did not happen (0 false done)", () => {
+    assert.equal(result.verdicts["false done"], 0, JSON.stringify(result.examples["false done"]));
+  });
+
+  it("ends every revocation as done or as a failure (0 lost)", () => {
+    assert.equal(result.verdicts.lost, 0, JSON.stringify(result.examples.lost));
+    assert.equal(
+      result.verdicts["done"] + result.verdicts["failed clearly"] + result.verdicts["failed unclearly"],
+      result.revocations,
+    );
+  });
+
+  it("names the operation, the user and the Quick BI code in every failure, but for one known defect", () => {
+    // KNOWN DEFECT (provider/revocation/subject.ts, reported, not this folder's to fix): when
+    // QueryUserInfoByUserId answers Success true with a Result that is not a user (the emulator's
+    // resultFalse), create trusts it, takes `undefined` as the UserId and sends ListUserGroupsByUserId
+    // without one; the failure then names user "undefined". Any other unclear failure fails this test.
+    const unexplained = (result.examples["failed unclearly"] ?? []).filter(
+      (m) => !/ListUserGroupsByUserId for Quick BI user undefined failed: Invalid\.Parameter/.test(m),
+    );
+    assert.deepEqual(unexplained, []);
+  });
+
+  // Found by the 1,000-revocation soak (`npm run bench -- --full`, seed 20261128, user …026f), not by
+  // this seed: with the rules [keepMembership once, then resultFalse on ListUserGroupsByUserId 3 times],
+  // WithdrawAllUserGroups answered success but kept the memberships, and the verifying
+  // ListUserGroupsByUserId answered Success true with Result false, which listUserGroupsByUserId
+  // (provider/quickbi/operations.ts) reads as "no groups": outputs say withdrawn, memberships remain.
+  it(
+    "KNOWN DEFECT, a false done: a verifying list answered with a Result that is not a list reads as no groups",
+  );
+
+  it("records nothing for a failed revocation (no partially created resource)", () => {
+    assert.equal(
+      result.verdicts["failed but recorded"],
+      0,
+      JSON.stringify(result.examples["failed but recorded"]),
+    );
+  });
+
+  it("bounds every call: no Check or Create outlives its timeout", () => {
+    assert.equal(result.verdicts.hang, 0, JSON.stringify(result.examples.hang));
+  });
+
+  it("exercised every fault kind, and both outcomes", () => {
+    for (const fault of ["throttle", "unavailable", "html502", "html503", "reset", "hang", "internal"]) {
+      assert.ok(result.faultsFired[fault], `${fault} never fired`);
+    }
+    for (const fault of ["resultFalse", "keepMembership", "forbidden", "latency"]) {
+      assert.ok(result.faultsFired[fault], `${fault} never fired`);
+    }
+    assert.ok(result.verdicts.done > 0 && result.verdicts["failed clearly"] > 0);
+  });
+
+  it("shows no canary credential in any output, error or host output", () => {
+    assert.equal(result.canarySightings, 0);
+  });
+});
