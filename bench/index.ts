@@ -1,0 +1,104 @@
+// `npm run bench` runs every benchmark, prints one table and writes bench/RESULTS.md.
+//   npm run bench                       quick: a few minutes on 2 cores
+//   npm run bench -- --full             more repetitions, bulk 3 times, the 1,000-revocation soak
+//   npm run bench -- --only=latency,bulk   a subset (RESULTS.md is then not rewritten)
+// Options (also as env BENCH_<NAME>, e.g. BENCH_MODE=full): --runs=N (timed repetitions),
+// --latency=MS (latency benchmark), --people=N --qps=N --bulk-latency=MS --parallel=N (bulk),
+// --soak=N --seed=N (soak). Nothing here asserts a threshold: goals are printed as met / not met.
+import "../tests/support/offline-env";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { benchBulk } from "./bulk";
+import { benchColdStart } from "./cold-start";
+import { formatMarkdown, formatTable, type BenchmarkResult } from "./report";
+import { benchRevocationLatency } from "./revocation-latency";
+import { benchSoak } from "./soak";
+import { benchStateSize } from "./state-size";
+
+const BENCHMARKS = ["size", "latency", "cold-start", "bulk", "soak"] as const;
+type Name = (typeof BENCHMARKS)[number];
+
+function option(name: string): string | undefined {
+  const flag = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (flag !== undefined) return flag.includes("=") ? flag.slice(flag.indexOf("=") + 1) : "true";
+  return process.env[`BENCH_${name.toUpperCase().replace(/-/g, "_")}`];
+}
+
+function number(name: string, fallback: number): number {
+  const text = option(name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`--${name} must be a positive number; got ${text}`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const full = option("full") === "true" || option("mode") === "full";
+  const only = option("only")?.split(",") as Name[] | undefined;
+  for (const name of only ?? []) {
+    if (!BENCHMARKS.includes(name))
+      throw new Error(`--only: unknown benchmark ${name}; known: ${BENCHMARKS.join(", ")}`);
+  }
+  const settings = {
+    runs: number("runs", full ? 60 : 20),
+    coldRuns: number("cold-runs", full ? 20 : 8),
+    latencyMs: number("latency", 20),
+    people: number("people", 200),
+    qps: number("qps", 50),
+    bulkLatencyMs: number("bulk-latency", 20),
+    parallel: number("parallel", 16),
+    bulkRepeats: full ? 3 : 1,
+    soak: number("soak", full ? 1000 : 200),
+    seed: number("seed", 20261128),
+  };
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
+  console.log(`${full ? "full" : "quick"} run: ${JSON.stringify(settings)}`);
+
+  const plan: Record<Name, () => Promise<BenchmarkResult[]>> = {
+    size: async () => [await benchStateSize()],
+    latency: async () => [
+      await benchRevocationLatency({ runs: settings.runs, latencyMs: settings.latencyMs }),
+    ],
+    "cold-start": async () => [await benchColdStart({ runs: settings.coldRuns })],
+    bulk: async () => {
+      const results: BenchmarkResult[] = [];
+      for (let i = 0; i < settings.bulkRepeats; i++) {
+        results.push(
+          await benchBulk({
+            people: settings.people,
+            qps: settings.qps,
+            latencyMs: settings.bulkLatencyMs,
+            parallel: settings.parallel,
+          }),
+        );
+      }
+      return results;
+    },
+    soak: async () => [await benchSoak({ revocations: settings.soak, seed: settings.seed })],
+  };
+
+  const results: BenchmarkResult[] = [];
+  for (const name of BENCHMARKS) {
+    if (only && !only.includes(name)) continue;
+    const started = Date.now();
+    process.stderr.write(`${name}...\n`);
+    results.push(...(await plan[name]()));
+    process.stderr.write(`${name}: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  }
+
+  console.log(`\n${formatTable(results)}\n`);
+  for (const result of results) {
+    console.log(`${result.title}:\n${result.notes.map((n) => `  - ${n}`).join("\n")}\n`);
+  }
+  if (!only) {
+    const path = join(__dirname, "RESULTS.md");
+    writeFileSync(path, `${formatMarkdown(results, command, new Date())}\n`);
+    console.log(`written to ${path}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
