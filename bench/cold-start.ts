@@ -1,7 +1,7 @@
 // Host cold start to the first Create: the time `pulumi up` spends from starting the dynamic-provider
 // host to the first resource created, for this package's provider and for a trivial one (create returns
 // at once) started the same way, in the same project, with the same stack config. What differs is what
-// the provider loads on its first call (@alicloud/openapi-client, @alicloud/credentials, Bottleneck...)
+// the provider loads on its first call (@alicloud/openapi-client, @alicloud/credentials...)
 // and the calls it makes.
 import { ALICE, NO_LIMITER, makeHostProject, restoreAlice, stackConfig, startHost } from "./setup";
 import { TRIVIAL_TYPE, trivialProviderText } from "./fixtures/trivial-provider";

@@ -1,5 +1,5 @@
 // A diagnostic for the latency benchmark's note, not a goal: one ListUserGroupsByUserId through the
-// provider's own Quick BI client in this process, with its shared limiter (Bottleneck, set far above
+// provider's own Quick BI client in this process, with its shared limiter (set far above
 // any quota) and without, against the raw client — where the provider's per-call cost goes.
 import { ALICE } from "./setup";
 import { rawClient } from "./raw-client";

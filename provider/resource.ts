@@ -6,8 +6,6 @@ export interface QuickBIGroupRecord {
   /** UsergroupId. */
   readonly id: string;
   readonly name: string;
-  /** ParentUsergroupId ("-1" for a top-level group). */
-  readonly parentId: string;
   /** IdentifiedPath, the group's ancestry as Quick BI reports it. */
   readonly path: string;
 }

@@ -30,13 +30,23 @@ export interface QuickBIClient {
   ): Promise<QuickBIResponse>;
 }
 
+/** The shape an operation's `Result` must have for the answer to count as done. */
+export type ResultShape = "true" | "array" | "object";
+
 export interface CallOptions {
   /**
-   * Treat `Result: false` in a 2xx answer as a retryable failure (code `ResultFalse`). For
-   * operations whose `Result` is a boolean verdict, such as WithdrawAllUserGroups.
-   * @default false - `Result` is returned as it is
+   * A 2xx answer whose `Result` is not of this shape is a retryable failure (code `ResultFalse`):
+   * Quick BI answers `Success: true, Result: false` when it did not do the operation, and a list or a
+   * lookup that came back `false` must never be read as "no groups" or "no user".
+   * @default - `Result` is returned as it is
    */
-  readonly requireResultTrue?: boolean;
+  readonly result?: ResultShape;
+}
+
+function hasShape(result: unknown, shape: ResultShape): boolean {
+  if (shape === "true") return result === true;
+  if (shape === "array") return Array.isArray(result);
+  return typeof result === "object" && result !== null && !Array.isArray(result);
 }
 
 export interface QuickBIClientOptions {
@@ -100,10 +110,10 @@ export function createQuickBIClient(options: QuickBIClientOptions): QuickBIClien
         },
       );
     }
-    if (options.requireResultTrue && body.Result !== true) {
+    if (options.result !== undefined && !hasShape(body.Result, options.result)) {
       throw Object.assign(
         new Error(
-          `Quick BI answered Success true but Result ${String(body.Result)}: the operation was not done`,
+          `Quick BI answered Success true but Result ${JSON.stringify(body.Result) ?? "undefined"}: the operation was not done`,
         ),
         {
           quickbi: { code: "ResultFalse", status: response.statusCode, requestId },

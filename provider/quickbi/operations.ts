@@ -11,7 +11,7 @@ export async function withdrawAllUserGroups(
   userId: string,
 ): Promise<{ requestId: string }> {
   const response = await client.call("WithdrawAllUserGroups", { UserId: userId }, userId, {
-    requireResultTrue: true,
+    result: "true",
   });
   return { requestId: response.requestId };
 }
@@ -29,9 +29,10 @@ export async function listUserGroupsByUserId(
   client: QuickBIClient,
   userId: string,
 ): Promise<{ requestId: string; groups: UserGroup[] }> {
-  const response = await client.call("ListUserGroupsByUserId", { UserId: userId }, userId);
-  const groups = Array.isArray(response.result) ? (response.result as UserGroup[]) : [];
-  return { requestId: response.requestId, groups };
+  const response = await client.call("ListUserGroupsByUserId", { UserId: userId }, userId, {
+    result: "array",
+  });
+  return { requestId: response.requestId, groups: response.result as UserGroup[] };
 }
 
 /** `Result` of QueryUserInfoByUserId and QueryUserInfoByAccount (the fields this package reads). */
@@ -45,7 +46,9 @@ export interface UserInfo {
 
 /** QueryUserInfoByUserId: who the user is. */
 export async function queryUserInfoByUserId(client: QuickBIClient, userId: string): Promise<UserInfo> {
-  const response = await client.call("QueryUserInfoByUserId", { UserId: userId }, userId);
+  const response = await client.call("QueryUserInfoByUserId", { UserId: userId }, userId, {
+    result: "object",
+  });
   return response.result as UserInfo;
 }
 
@@ -57,6 +60,6 @@ export async function queryUserInfoByAccount(
 ): Promise<UserInfo> {
   const query: Record<string, string> = { Account: account };
   if (parentAccountName !== undefined) query.ParentAccountName = parentAccountName;
-  const response = await client.call("QueryUserInfoByAccount", query, account);
+  const response = await client.call("QueryUserInfoByAccount", query, account, { result: "object" });
   return response.result as UserInfo;
 }

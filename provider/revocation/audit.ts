@@ -5,9 +5,7 @@ export interface GroupRecord {
   /** UsergroupId: what AddUserGroupMembers takes in `UserGroupIds`. */
   readonly id: string;
   readonly name: string;
-  /** ParentUsergroupId ("-1" for a top-level group). */
-  readonly parentId: string;
-  /** IdentifiedPath: the group's ancestry, as Quick BI reports it. */
+  /** IdentifiedPath: the group's ancestry, as Quick BI reports it (its parent is the second to last). */
   readonly path: string;
 }
 
@@ -24,7 +22,6 @@ export function groupRecord(group: UserGroup): GroupRecord {
   return {
     id: group.UsergroupId,
     name: group.UsergroupName,
-    parentId: group.ParentUsergroupId ?? "",
     path: group.IdentifiedPath ?? "",
   };
 }

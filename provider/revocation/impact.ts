@@ -15,7 +15,8 @@ export type Impact =
       /** "alice (Alice Wang) will leave 2 user groups: Finance, Sales" */
       readonly summary: string;
       readonly user: Subject;
-      readonly groups: readonly GroupRecord[];
+      /** Ids and names only: the full record, paths included, is taken at the withdrawal itself. */
+      readonly groups: readonly Pick<GroupRecord, "id" | "name">[];
     }
   | {
       readonly status: "user-missing";
@@ -34,7 +35,7 @@ export async function assessImpact(client: QuickBIClient, inputs: RevocationInpu
       groups.length === 0
         ? `${describeSubject(user)} is in no user group; the withdrawal will change nothing`
         : `${describeSubject(user)} will leave ${groups.length} user group${groups.length === 1 ? "" : "s"}: ${groupNames(groups)}`;
-    return { status: "known", summary, user, groups };
+    return { status: "known", summary, user, groups: groups.map(({ id, name }) => ({ id, name })) };
   } catch (error) {
     if (error instanceof QuickBIRequestError && isMissingUserCode(error.code)) {
       return {

@@ -152,13 +152,21 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       // `impact` is computed here, never taken from the program.
       const { impact: _ignored, ...inputs } = news;
       const failures: CheckFailure[] = validateInputs(inputs);
-      const region = inputs.region === UNKNOWN ? undefined : inputs.region;
-      const endpoint = inputs.endpoint === UNKNOWN ? undefined : inputs.endpoint;
+      // A value unknown at preview is not judged, but the other one still is: resolve with the unknown
+      // one left out and keep only the failures about what is known.
+      const unknown = (property: "region" | "endpoint") => inputs[property] === UNKNOWN;
       let target: Target | undefined;
-      if (failures.length === 0 && inputs.region !== UNKNOWN && inputs.endpoint !== UNKNOWN) {
-        const resolved = resolveTarget({ region, endpoint }, stackConfig, env);
-        if ("failures" in resolved) failures.push(...resolved.failures);
-        else target = resolved;
+      if (failures.length === 0) {
+        const resolved = resolveTarget(
+          {
+            region: unknown("region") ? undefined : inputs.region,
+            endpoint: unknown("endpoint") ? undefined : inputs.endpoint,
+          },
+          stackConfig,
+          env,
+        );
+        if ("failures" in resolved) failures.push(...resolved.failures.filter((f) => !unknown(f.property)));
+        else if (!unknown("region") && !unknown("endpoint")) target = resolved;
       }
       if (failures.length > 0 || !isNewSubject(olds, inputs)) return { inputs, failures };
 

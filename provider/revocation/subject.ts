@@ -19,6 +19,10 @@ export async function lookUpSubject(client: QuickBIClient, inputs: RevocationInp
     inputs.account !== undefined
       ? await queryUserInfoByAccount(client, inputs.account, inputs.parentAccountName)
       : await queryUserInfoByUserId(client, inputs.userId!);
+  if (typeof info.UserId !== "string" || info.UserId === "") {
+    // Never withdraw, or record, a user whose id Quick BI did not give.
+    throw new Error(`Quick BI's answer for ${inputIdentity(inputs)} has no UserId; nothing was withdrawn`);
+  }
   return { userId: info.UserId, accountName: info.AccountName ?? "", displayName: info.NickName ?? "" };
 }
 

@@ -62,13 +62,11 @@ describe("create", () => {
         {
           id: FINANCE,
           name: "Finance",
-          parentId: "5f1c2a8e-0b3d-4e6f-9a71-c2d4e6f80001",
           path: `5f1c2a8e-0b3d-4e6f-9a71-c2d4e6f80001/${FINANCE}`,
         },
         {
           id: SALES,
           name: "Sales",
-          parentId: "5f1c2a8e-0b3d-4e6f-9a71-c2d4e6f80001",
           path: `5f1c2a8e-0b3d-4e6f-9a71-c2d4e6f80001/${SALES}`,
         },
       ],

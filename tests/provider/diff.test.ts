@@ -80,7 +80,7 @@ describe("diff", () => {
   });
 
   it("asks for a new withdrawal when a refresh found the user back in a group", async () => {
-    const drifted = { ...olds, currentGroups: [{ id: "g", name: "Finance", parentId: "-1", path: "g" }] };
+    const drifted = { ...olds, currentGroups: [{ id: "g", name: "Finance", path: "g" }] };
     assert.deepEqual(await t.provider.diff!(ALICE, drifted, { userId: ALICE }), {
       ...NO_CHANGES,
       changes: true,

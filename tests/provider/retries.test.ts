@@ -30,6 +30,28 @@ describe("retries", () => {
     });
   }
 
+  it("never reads a list answered with Result false as 'in no group': it retries", async () => {
+    t.emulator.setFaults({ rules: [{ fault: "resultFalse", action: "ListUserGroupsByUserId", times: 2 }] });
+    const { outs } = await t.provider.create(ALICE_ANY_IMPACT);
+    assert.equal(outs.groupsRemoved.length, 2);
+    assert.equal(requestsFor(t.emulator, "ListUserGroupsByUserId").length, 4);
+  });
+
+  it("fails rather than verify a withdrawal against lists that keep answering Result false", async () => {
+    const checked = await t.provider.check!({}, ALICE_ANY_IMPACT);
+    t.emulator.setFaults({
+      rules: [{ fault: "keepMembership" }, { fault: "resultFalse", action: "ListUserGroupsByUserId" }],
+    });
+    await assert.rejects(t.provider.create(checked.inputs), /ListUserGroupsByUserId .* failed: ResultFalse/);
+  });
+
+  it("retries a user lookup answered with Result false instead of withdrawing an undefined user", async () => {
+    t.emulator.setFaults({ rules: [{ fault: "resultFalse", action: "QueryUserInfoByUserId", times: 1 }] });
+    const { outs } = await t.provider.create(ALICE_ANY_IMPACT);
+    assert.equal(outs.userId, ALICE);
+    assert.ok(requestsFor(t.emulator, "WithdrawAllUserGroups").every((r) => r.params.UserId === ALICE));
+  });
+
   it("retries a read that never answers, after the read timeout", async () => {
     t.emulator.setFaults({ rules: [{ fault: "hang", action: "WithdrawAllUserGroups", times: 1 }] });
     const impatient = await configuredProvider({

@@ -227,13 +227,11 @@ const otherCases: Case[] = [
     title: "unknown region with an ftp:// endpoint",
     inputs: { userId: ALICE, region: UNKNOWN_VALUE, endpoint: "ftp://127.0.0.1:21" },
     property: "endpoint",
-    gap: "check resolves region and endpoint together and skips both while either is unknown; the apply-time Check catches it",
   },
   {
     title: "unknown endpoint with a garbage region",
     inputs: { userId: ALICE, region: "not a region!", endpoint: UNKNOWN_VALUE },
     property: "region",
-    gap: "check resolves region and endpoint together and skips both while either is unknown; the apply-time Check catches it",
   },
 ];
 
