@@ -2,7 +2,7 @@
 // of a person in 2 groups (its checked inputs and its outputs, `__provider` in each), in both layouts:
 // installed from the npm tarball (what users get) and from a source checkout (this repository).
 import { ALICE, stackConfig } from "./setup";
-import { installConsumer } from "./installed-consumer";
+import { installConsumer } from "../harness/installed-consumer";
 import type { BenchmarkResult, Row } from "./report";
 import { QuickBIUserGroupRevocation } from "../provider";
 import { MiniEngine } from "../harness/engine";
@@ -132,7 +132,7 @@ export async function benchStateSize(): Promise<BenchmarkResult> {
     rows,
     notes: [
       "Person: alice of the default emulator seed, in 2 groups (Finance, Sales); inputs as Check returned them (the preview impact included), outputs as Create returned them; bytes of their compact JSON, `__provider` included in each (the engine keeps it in both).",
-      "Installed layout: `npm pack --ignore-scripts` of the built package, `npm ci --offline` into a temporary consumer project (bench/installed-consumer.ts, as tests/packaging does), `__provider` serialized by the consumer's own node process, Check and Create in the consumer's own provider host.",
+      "Installed layout: `npm pack --ignore-scripts` of the built package, `npm ci --offline` into a temporary consumer project (harness/installed-consumer.ts, shared with tests/packaging), `__provider` serialized by the consumer's own node process, Check and Create in the consumer's own provider host.",
       "Checkout layout: the program run in this process under `MiniEngine` (harness/engine.ts), state from `exportState()`.",
       "After the next up: the state once another `pulumi up` has run, whose Check returns the inputs without the preview impact (a revocation already done is not looked up again); the outputs are unchanged.",
       `Canary credentials found in these states: ${installed.canaries + checkout.canaries} (the stack config signs with them, the host's env holds them).`,

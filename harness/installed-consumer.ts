@@ -1,13 +1,14 @@
-// A Pulumi project that installed this package from its npm tarball, offline, the way
-// tests/packaging/installed.test.ts builds one: `npm pack`, a package-lock derived from this
-// repository's, `npm ci --offline` from the npm cache. Its own node process captures `__provider`, so
-// the serializer sees the package inside node_modules, as in a user's project.
+// A Pulumi project that installed this package from its npm tarball, offline: `npm pack`, a
+// package-lock derived from this repository's (so `npm ci --offline` needs only the npm cache, and
+// installs the versions the suite ran with), `npm ci --offline`. Its own node process captures
+// `__provider`, so the serializer sees the package inside node_modules, as in a user's project.
+// Used by tests/packaging and by the benchmarks.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { consumerLock } from "../harness/consumer-lock";
+import { consumerLock } from "./consumer-lock";
 
 const REPO = resolve(__dirname, "..");
 
@@ -16,6 +17,8 @@ export interface InstalledConsumer {
   readonly pulumiDir: string;
   /** `__provider` of a QuickBIUserGroupRevocation for `userId`, serialized in the consumer's process. */
   readonly provider: string;
+  /** The type token the installed package registered. */
+  readonly type: string;
   cleanup(): void;
 }
 
@@ -23,7 +26,7 @@ const CAPTURE_PROGRAM = (userId: string) => `
 const pulumi = require("@pulumi/pulumi");
 pulumi.runtime.setMocks({
   newResource: (args) => {
-    process.stdout.write(JSON.stringify({ provider: args.inputs.__provider }) + "\\n");
+    process.stdout.write(JSON.stringify({ type: args.type, provider: args.inputs.__provider }) + "\\n");
     return { id: args.name + "-id", state: args.inputs };
   },
   call: () => ({}),
@@ -39,7 +42,7 @@ export function installConsumer(userId: string): InstalledConsumer {
       "dist/provider/index.js is missing: run `npm run build` first (or another build is running)",
     );
   }
-  const dir = mkdtempSync(join(tmpdir(), "quickbi-bench-consumer-"));
+  const dir = mkdtempSync(join(tmpdir(), "quickbi-consumer-"));
   try {
     const tarball = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", dir], {
       cwd: REPO,
@@ -87,6 +90,7 @@ export function installConsumer(userId: string): InstalledConsumer {
       dir,
       pulumiDir: join(dir, "node_modules", "@pulumi", "pulumi"),
       provider: captured.provider as string,
+      type: captured.type as string,
       cleanup: () => rmSync(dir, { recursive: true, force: true }),
     };
   } catch (error) {
