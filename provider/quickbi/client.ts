@@ -10,6 +10,24 @@ import { withRetry, type RetryHooks } from "./retry";
 /** Quick BI's OpenAPI version this package speaks. */
 export const QUICKBI_API_VERSION = "2022-01-01";
 
+/**
+ * The fixed call parameters of every Quick BI operation, as the official SDK
+ * (`quickbi-public-20220101`) sets them: RPC style, POST, parameters in the query, JSON answers.
+ */
+export function quickBIParams(action: string, version: string = QUICKBI_API_VERSION): $OpenApi.Params {
+  return new $OpenApi.Params({
+    action,
+    version,
+    protocol: "HTTPS",
+    pathname: "/",
+    method: "POST",
+    authType: "AK",
+    style: "RPC",
+    reqBodyType: "formData",
+    bodyType: "json",
+  });
+}
+
 /** The successful answer of one operation: `Success` was true. */
 export interface QuickBIResponse {
   readonly requestId: string;
@@ -88,18 +106,11 @@ export function createQuickBIClient(options: QuickBIClientOptions): QuickBIClien
     query: Readonly<Record<string, string>>,
     options: CallOptions,
   ): Promise<QuickBIResponse> {
-    const params = new $OpenApi.Params({
-      action,
-      version: QUICKBI_API_VERSION,
-      protocol: "HTTPS",
-      pathname: "/",
-      method: "POST",
-      authType: "AK",
-      style: "RPC",
-      reqBodyType: "formData",
-      bodyType: "json",
-    });
-    const response = await api.callApi(params, new $OpenApi.OpenApiRequest({ query: { ...query } }), runtime);
+    const response = await api.callApi(
+      quickBIParams(action),
+      new $OpenApi.OpenApiRequest({ query: { ...query } }),
+      runtime,
+    );
     const body = (response.body ?? {}) as { RequestId?: unknown; Success?: unknown; Result?: unknown };
     const requestId = typeof body.RequestId === "string" ? body.RequestId : undefined;
     if (body.Success !== true) {

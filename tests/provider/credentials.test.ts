@@ -1,21 +1,11 @@
 import assert from "node:assert/strict";
+import { withEnv } from "../support/env";
 import {
   ALICE,
   configuredProvider,
   emulatorStackConfig,
   useEmulatorAndProvider,
 } from "../support/configured-provider";
-
-function withProcessEnv<T>(values: Record<string, string>, run: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, values);
-  return run().finally(() => {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  });
-}
 
 describe("credentials", () => {
   const t = useEmulatorAndProvider();
@@ -42,7 +32,7 @@ describe("credentials", () => {
 
   it("uses the default chain (ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET) when the stack has no keys", async () => {
     const chained = await configuredProvider({ "quickbi:endpoint": t.emulator.url });
-    await withProcessEnv(
+    await withEnv(
       {
         ALIBABA_CLOUD_ACCESS_KEY_ID: t.emulator.accessKeyId,
         ALIBABA_CLOUD_ACCESS_KEY_SECRET: t.emulator.accessKeySecret,

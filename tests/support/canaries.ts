@@ -2,6 +2,7 @@
 // that a leak is unmistakable, and unlike a real AccessKey (no LTAI prefix) so that nobody mistakes
 // them for one. Where they are used across the whole suite, and how the final scan works, is described
 // in canary-scan.ts.
+import { withEnv } from "./env";
 import type { AccessKeyPair } from "../../emulator";
 
 export const CANARY = {
@@ -60,14 +61,7 @@ export const CANARY_SECRET_ENV = {
 
 /** Sets {@link CANARY_ENV} in this process while `run` runs. */
 export function withCanaryEnv<T>(run: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(CANARY_ENV).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, CANARY_ENV);
-  return run().finally(() => {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  });
+  return withEnv(CANARY_ENV, run);
 }
 
 /** Stack config carrying the canaries, as `pulumi config set --secret` would store them. */

@@ -1,5 +1,6 @@
 // Drives the emulator the way the provider does: through the real @alicloud/openapi-client.
 import OpenApi, * as $OpenApi from "@alicloud/openapi-client";
+import { quickBIParams } from "../../../provider/quickbi/client";
 import { RuntimeOptions } from "@alicloud/tea-util";
 import type { QuickBIEmulator } from "../../../emulator";
 
@@ -35,21 +36,6 @@ export function clientFor(
   );
 }
 
-/** The fixed call parameters of every Quick BI 2022-01-01 operation, as the official SDK sets them. */
-export function quickBiParams(action: string, version = "2022-01-01"): $OpenApi.Params {
-  return new $OpenApi.Params({
-    action,
-    version,
-    protocol: "HTTPS",
-    pathname: "/",
-    method: "POST",
-    authType: "AK",
-    style: "RPC",
-    reqBodyType: "formData",
-    bodyType: "json",
-  });
-}
-
 /** The JSON body of a successful call. */
 export interface SuccessBody<T = unknown> {
   RequestId: string;
@@ -65,7 +51,7 @@ export async function call<T = unknown>(
   version?: string,
 ): Promise<SuccessBody<T>> {
   const response = await client.callApi(
-    quickBiParams(action, version),
+    quickBIParams(action, version),
     new $OpenApi.OpenApiRequest({ query }),
     new RuntimeOptions({}),
   );
