@@ -1,6 +1,6 @@
 import { DEFAULTS } from "../config/defaults";
 import { readStackConfig, STACK_CONFIG_KEYS, type StackConfig } from "../config/stack-config";
-import type { CheckFailure } from "../revocation/inputs";
+import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 
 /** Inputs of the removal guard: who the list offboards, by stable key, and how many may be new at once. */
 export interface RemovalGuardInputs {

@@ -1,3 +1,25 @@
+/** Whom a Quick BI call is about: a UserId, or for QueryUserInfoByAccount the account it looks up. */
+export type QuickBIUser = { readonly userId: string } | { readonly account: string };
+
+/** Everything a failed operation's message is made of. */
+export interface QuickBIFailure {
+  /** The Quick BI action, e.g. `WithdrawAllUserGroups`. */
+  readonly operation: string;
+  readonly user: QuickBIUser;
+  /** Quick BI's `Code`, or a transport label such as `ReadTimeout` / `ECONNRESET` / `NonJsonBody`. */
+  readonly code: string;
+  /** Absent when no HTTP answer came (a refused connection, a timeout). */
+  readonly httpStatus?: number;
+  /** Absent when Quick BI gave none. */
+  readonly requestId?: string;
+  /** Attempts made before giving up, the first included. */
+  readonly attempts: number;
+  /** What went wrong, free of credentials. */
+  readonly detail: string;
+  /** The underlying error, free of credentials. */
+  readonly cause?: unknown;
+}
+
 /**
  * A failed Quick BI operation, after retries. Its message is what the engine prints under the
  * resource, so it names the operation, the user, the Quick BI code, the HTTP status and the
@@ -5,25 +27,34 @@
  */
 export class QuickBIRequestError extends Error {
   override readonly name = "QuickBIRequestError";
-  constructor(
-    readonly operation: string,
-    readonly userId: string,
-    /** Quick BI's `Code`, or a transport label such as `ReadTimeout` / `ECONNRESET` / `NonJsonBody`. */
-    readonly code: string,
-    readonly httpStatus: number | undefined,
-    readonly requestId: string | undefined,
-    readonly retryable: boolean,
-    readonly attempts: number,
-    detail: string,
-    options?: { cause?: unknown },
-  ) {
+  readonly operation: string;
+  readonly user: QuickBIUser;
+  readonly code: string;
+  readonly httpStatus: number | undefined;
+  readonly requestId: string | undefined;
+  readonly attempts: number;
+
+  constructor(failure: QuickBIFailure) {
+    const { operation, user, code, httpStatus, requestId, attempts, detail } = failure;
     super(
-      `${operation} for Quick BI user ${JSON.stringify(userId)} failed: ${code}` +
+      `${operation} for ${describeUser(user)} failed: ${code}` +
         ` (HTTP ${httpStatus ?? "none"}, RequestId ${requestId ?? "none"}` +
         `${attempts > 1 ? `, after ${attempts} attempts` : ""}): ${detail}. ${hintFor(code, operation)}`,
-      options,
+      { cause: failure.cause },
     );
+    this.operation = operation;
+    this.user = user;
+    this.code = code;
+    this.httpStatus = httpStatus;
+    this.requestId = requestId;
+    this.attempts = attempts;
   }
+}
+
+function describeUser(user: QuickBIUser): string {
+  return "userId" in user
+    ? `Quick BI user ${JSON.stringify(user.userId)}`
+    : `account ${JSON.stringify(user.account)}`;
 }
 
 /** Gateway and Quick BI codes that a later attempt can succeed on. Everything else is final. */
@@ -60,6 +91,11 @@ function isFinalCode(code: string): boolean {
 /** Codes with which Quick BI says the user does not exist in the organisation. */
 export function isMissingUserCode(code: string): boolean {
   return code === "User.Not.In.Organization" || code === "ApiUser.Not.Exists";
+}
+
+/** Whether `error` is Quick BI saying the user does not exist in the organisation. */
+export function isMissingUserError(error: unknown): error is QuickBIRequestError {
+  return error instanceof QuickBIRequestError && isMissingUserCode(error.code);
 }
 
 /** One line that tells the operator what to change. */

@@ -10,9 +10,14 @@ export async function withdrawAllUserGroups(
   client: QuickBIClient,
   userId: string,
 ): Promise<{ requestId: string }> {
-  const response = await client.call("WithdrawAllUserGroups", { UserId: userId }, userId, {
-    result: "true",
-  });
+  const response = await client.call(
+    "WithdrawAllUserGroups",
+    { UserId: userId },
+    { userId },
+    {
+      result: "true",
+    },
+  );
   return { requestId: response.requestId };
 }
 
@@ -29,9 +34,14 @@ export async function listUserGroupsByUserId(
   client: QuickBIClient,
   userId: string,
 ): Promise<{ requestId: string; groups: UserGroup[] }> {
-  const response = await client.call("ListUserGroupsByUserId", { UserId: userId }, userId, {
-    result: "array",
-  });
+  const response = await client.call(
+    "ListUserGroupsByUserId",
+    { UserId: userId },
+    { userId },
+    {
+      result: "array",
+    },
+  );
   return { requestId: response.requestId, groups: response.result as UserGroup[] };
 }
 
@@ -46,9 +56,14 @@ export interface UserInfo {
 
 /** QueryUserInfoByUserId: who the user is. */
 export async function queryUserInfoByUserId(client: QuickBIClient, userId: string): Promise<UserInfo> {
-  const response = await client.call("QueryUserInfoByUserId", { UserId: userId }, userId, {
-    result: "object",
-  });
+  const response = await client.call(
+    "QueryUserInfoByUserId",
+    { UserId: userId },
+    { userId },
+    {
+      result: "object",
+    },
+  );
   return response.result as UserInfo;
 }
 
@@ -60,6 +75,6 @@ export async function queryUserInfoByAccount(
 ): Promise<UserInfo> {
   const query: Record<string, string> = { Account: account };
   if (parentAccountName !== undefined) query.ParentAccountName = parentAccountName;
-  const response = await client.call("QueryUserInfoByAccount", query, account, { result: "object" });
+  const response = await client.call("QueryUserInfoByAccount", query, { account }, { result: "object" });
   return response.result as UserInfo;
 }

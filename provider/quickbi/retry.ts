@@ -12,35 +12,31 @@ export interface RetryHooks {
   readonly random?: () => number;
 }
 
-/** The last error, and how many attempts it took to give up. */
-export interface RetryOutcome<T> {
-  readonly value: T;
-  readonly attempts: number;
-}
+/** How one attempt ended: a value, or a failure described where it happened. */
+export type Attempt<T, F> = { readonly value: T } | { readonly failure: F };
+
+/** How the operation ended: the first value, or the last failure; and the attempts it took either way. */
+export type RetryOutcome<T, F> = Attempt<T, F> & { readonly attempts: number };
 
 /**
- * Runs `attempt` until it succeeds, the error is final, or the budget is spent. Waits follow
+ * Runs `attempt` until it succeeds, its failure is final, or the budget is spent. Waits follow
  * "full jitter" exponential backoff (AWS Architecture Blog, 2015): the wait before attempt n+1 is
  * uniform in [0, min(maxDelay, base * 2^(n-1))], which spreads the retries of many resources
  * throttled at the same moment instead of having them hit the quota again together.
- * The rejected error gets an `attempts` property.
  */
-export async function withRetry<T>(
-  attempt: (attemptNumber: number) => Promise<T>,
-  isRetryable: (error: unknown) => boolean,
+export async function withRetry<T, F>(
+  attempt: (attemptNumber: number) => Promise<Attempt<T, F>>,
+  isRetryable: (failure: F) => boolean,
   policy: RetryPolicy,
   hooks: RetryHooks = {},
-): Promise<RetryOutcome<T>> {
+): Promise<RetryOutcome<T, F>> {
   const sleep = hooks.sleep ?? defaultSleep;
   for (let n = 1; ; n++) {
-    try {
-      return { value: await attempt(n), attempts: n };
-    } catch (error) {
-      if (n >= policy.maxAttempts || !isRetryable(error)) {
-        throw Object.assign(error instanceof Error ? error : new Error(String(error)), { attempts: n });
-      }
-      await sleep(backoffDelay(policy, n, hooks.random));
+    const outcome = await attempt(n);
+    if ("value" in outcome || n >= policy.maxAttempts || !isRetryable(outcome.failure)) {
+      return { ...outcome, attempts: n };
     }
+    await sleep(backoffDelay(policy, n, hooks.random));
   }
 }
 

@@ -30,16 +30,16 @@ export async function withdrawAndVerify(
       await (hooks.sleep ?? defaultSleep)(backoffDelay(policy, attempt, hooks.random));
   }
   const removed = before.filter((g) => !remaining.some((r) => r.id === g.id));
-  throw new QuickBIRequestError(
-    "WithdrawAllUserGroups",
-    userId,
-    "Verify.GroupsRemain",
-    200,
-    requestIds[requestIds.length - 1],
-    false,
-    requestIds.length,
-    `the user is still in ${remaining.length} group(s) after ${requestIds.length} withdrawal(s): ` +
+  throw new QuickBIRequestError({
+    operation: "WithdrawAllUserGroups",
+    user: { userId },
+    code: "Verify.GroupsRemain",
+    httpStatus: 200,
+    requestId: requestIds.at(-1),
+    attempts: requestIds.length,
+    detail:
+      `the user is still in ${remaining.length} group(s) after ${requestIds.length} withdrawal(s): ` +
       `${remaining.map((g) => `${g.name} (${g.id})`).join(", ")}; nothing was recorded as done` +
       `${removed.length > 0 ? `; removed so far: ${groupNames(removed)}` : ""}; RequestIds ${requestIds.join(", ")}`,
-  );
+  });
 }

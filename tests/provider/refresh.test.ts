@@ -7,6 +7,7 @@ import {
   emulatorStackConfig,
   FINANCE,
   requestsFor,
+  startCanaryEmulator,
   useEmulatorAndProvider,
 } from "../support/configured-provider";
 
@@ -104,5 +105,22 @@ describe("where a refresh reads", () => {
     t.emulator.clearLog();
     await provider.read!(id, outs);
     assert.equal(t.emulator.requests().length, 1);
+  });
+
+  it("withdraws on drift through the endpoint the refresh read, even after the endpoint argument changed", async () => {
+    const { "quickbi:endpoint": _endpoint, ...keysOnly } = emulatorStackConfig(t.emulator);
+    const provider = await configuredProvider(keysOnly);
+    const { id, outs } = await checkAndCreate(provider, { userId: ALICE, endpoint: t.emulator.url });
+    t.emulator.addMembership(ALICE, FINANCE);
+    const { props: refreshed } = await provider.read!(id, outs);
+    const elsewhere = await startCanaryEmulator();
+    try {
+      // An endpoint change alone is no diff, but the drift is: the update runs with the new argument.
+      await provider.update!(id, refreshed, { userId: ALICE, endpoint: elsewhere.url });
+      assert.equal(requestsFor(t.emulator, "WithdrawAllUserGroups").length, 2);
+      assert.equal(requestsFor(elsewhere, "WithdrawAllUserGroups").length, 0);
+    } finally {
+      await elsewhere.stop();
+    }
   });
 });
