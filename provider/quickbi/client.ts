@@ -1,7 +1,7 @@
 import OpenApi, * as $OpenApi from "@alicloud/openapi-client";
 import { RuntimeOptions } from "@alicloud/tea-util";
 import type { Endpoint } from "../config/endpoint";
-import type { CredentialSource } from "../config/credentials";
+import { CREDENTIALS_UNAVAILABLE, type CredentialSource } from "../config/credentials";
 import { DEFAULTS } from "../config/defaults";
 import type { CallPolicy } from "../config/stack-config";
 import { isRetryableCode, QuickBIRequestError, redact, type QuickBIUser } from "./errors";
@@ -189,6 +189,8 @@ export function describeFailure(error: unknown): Omit<AttemptFailure, "thrown"> 
       detail: e.data.Message ?? message,
     };
   }
+  // Thrown by the credentials chain before any request is sent (see config/credentials.ts).
+  if (e.code === CREDENTIALS_UNAVAILABLE) return { code: CREDENTIALS_UNAVAILABLE, detail: message };
   if (e.name === "SyntaxError") {
     // A proxy's HTML error page (502/503) instead of Quick BI's JSON; the client loses the status.
     return {

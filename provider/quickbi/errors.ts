@@ -33,6 +33,8 @@ export class QuickBIRequestError extends Error {
   readonly httpStatus: number | undefined;
   readonly requestId: string | undefined;
   readonly attempts: number;
+  /** What went wrong, without the operation, the code and the hint around it. */
+  readonly detail: string;
 
   constructor(failure: QuickBIFailure) {
     const { operation, user, code, httpStatus, requestId, attempts, detail } = failure;
@@ -48,6 +50,7 @@ export class QuickBIRequestError extends Error {
     this.httpStatus = httpStatus;
     this.requestId = requestId;
     this.attempts = attempts;
+    this.detail = detail;
   }
 }
 
@@ -125,7 +128,12 @@ export function hintFor(code: string, operation: string): string {
     return "The clock of the machine running Pulumi is more than 15 minutes off: sync it (NTP).";
   if (code === "SignatureNonceUsed") return "A request was replayed; run again.";
   if (code === "CredentialsUnavailable")
-    return "Set alicloud:accessKey and alicloud:secretKey (secret) in the stack, or configure the Alibaba Cloud credentials chain (env, OIDC/RRSA, profile, ECS RAM role).";
+    return (
+      "Give the stack credentials: `pulumi config set alicloud:accessKey <AccessKey ID>` and " +
+      "`pulumi config set --secret alicloud:secretKey <AccessKey secret>`, or set up the Alibaba Cloud credentials chain " +
+      "(env ALIBABA_CLOUD_ACCESS_KEY_ID/ALIBABA_CLOUD_ACCESS_KEY_SECRET, OIDC/RRSA with ALIBABA_CLOUD_ROLE_ARN, " +
+      "ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE, a CLI profile, ~/.alibabacloud/credentials, an ECS RAM role)."
+    );
   if (code === "ResultFalse")
     return "Quick BI reported the operation as not done: run again, and check the user in Quick BI's member management.";
   if (isRetryableCode(code, undefined)) {

@@ -53,8 +53,7 @@ export async function assessImpact(client: QuickBIClient, inputs: RevocationInpu
     }
     // A preview must not fail because the lookup could not run (a PR job without credentials, a
     // throttled read): it says so instead, and the withdrawal itself will look again.
-    const why =
-      error instanceof QuickBIRequestError ? `${error.code}: ${firstSentence(error.message)}` : String(error);
+    const why = error instanceof QuickBIRequestError ? `${error.code}: ${error.detail}` : String(error);
     return { status: "unknown", summary: `impact unknown: the preview could not read Quick BI (${why})` };
   }
 }
@@ -69,9 +68,4 @@ export function missingUserFailure(
     `${impact.summary}. Check that userId is the Quick BI UserId (not the Alibaba Cloud UID) or that the account ` +
     `name is right; if the person was already removed from Quick BI, set onMissingUser: "succeed" to record them as offboarded.`
   );
-}
-
-function firstSentence(message: string): string {
-  const cut = message.indexOf(". ");
-  return cut < 0 ? message : message.slice(0, cut);
 }
