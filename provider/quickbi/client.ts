@@ -6,7 +6,7 @@ import { DEFAULTS } from "../config/defaults";
 import type { CallPolicy } from "../config/stack-config";
 import { isRetryableCode, QuickBIRequestError, redact, type QuickBIUser } from "./errors";
 import { UNLIMITED, type RateLimiter } from "./rate-limit";
-import { withRetry, type Attempt, type RetryHooks } from "./retry";
+import { withRetry, type Attempt, type AttemptBudget, type RetryHooks } from "./retry";
 
 /** Quick BI's OpenAPI version this package speaks. */
 export const QUICKBI_API_VERSION = "2022-01-01";
@@ -33,7 +33,6 @@ export function quickBIParams(action: string, version: string = QUICKBI_API_VERS
 export interface QuickBIResponse {
   readonly requestId: string;
   readonly result: unknown;
-  readonly attempts: number;
 }
 
 /**
@@ -60,6 +59,12 @@ export interface CallOptions {
    * @default - `Result` is returned as it is
    */
   readonly result?: ResultShape;
+  /**
+   * The attempts this call draws from, shared with other calls (every WithdrawAllUserGroups of one
+   * revocation). It must have one left.
+   * @default - `quickbi:maxAttempts` attempts for this call alone
+   */
+  readonly budget?: AttemptBudget;
 }
 
 function hasShape(result: unknown, shape: ResultShape): boolean {
@@ -141,7 +146,7 @@ export function createQuickBIClient(options: QuickBIClientOptions): QuickBIClien
       const detail = `Quick BI answered Success true but Result ${JSON.stringify(body.Result) ?? "undefined"}: the operation was not done`;
       return { failure: { code: "ResultFalse", ...answer, detail } };
     }
-    return { value: { requestId: answer.requestId ?? "", result: body.Result, attempts: 1 } };
+    return { value: { requestId: answer.requestId ?? "", result: body.Result } };
   }
 
   return {
@@ -151,8 +156,9 @@ export function createQuickBIClient(options: QuickBIClientOptions): QuickBIClien
         (failure) => isRetryableCode(failure.code, failure.httpStatus),
         policy,
         options.hooks,
+        callOptions.budget,
       );
-      if ("value" in outcome) return { ...outcome.value, attempts: outcome.attempts };
+      if ("value" in outcome) return outcome.value;
       const { code, httpStatus, requestId, detail, thrown } = outcome.failure;
       const secrets = [...credentials.knownSecrets, ...(await chainSecrets(credentials))];
       throw new QuickBIRequestError({
