@@ -186,7 +186,7 @@ export function describeFailure(error: unknown): Omit<AttemptFailure, "thrown"> 
     statusCode?: number;
     data?: { RequestId?: string; Message?: string; statusCode?: number };
   };
-  const message = String(e.message ?? error);
+  const message = separateRequestLine(String(e.message ?? error));
   if (e.data && typeof e.code === "string" && e.code !== "undefined") {
     return {
       code: e.code,
@@ -213,6 +213,16 @@ export function describeFailure(error: unknown): Omit<AttemptFailure, "thrown"> 
   if (/credential/i.test(message))
     return { code: "CredentialsUnavailable", detail: "no credentials could be found" };
   return { code: "UnexpectedError", detail: message };
+}
+
+/**
+ * httpx, under `@alicloud/openapi-client`, appends "POST http://host/ failed." to a transport error's
+ * message with no separator ("connect ECONNREFUSED 127.0.0.1:1POST http://127.0.0.1:1/ failed.");
+ * this puts the request in parentheses instead.
+ */
+function separateRequestLine(message: string): string {
+  // The query (the call's parameters) is left out: the operation and the user are named anyway.
+  return message.replace(/ ?(GET|POST|PUT|DELETE|HEAD|PATCH) (https?:\/\/[^\s?]*)\S* failed\.$/, " ($1 $2)");
 }
 
 /** Values from the credentials chain, fetched only to redact them (the chain caches them). */

@@ -38,10 +38,15 @@ export class QuickBIRequestError extends Error {
 
   constructor(failure: QuickBIFailure) {
     const { operation, user, code, httpStatus, requestId, attempts, detail } = failure;
+    // Only what is known: no HTTP status when nothing answered, no RequestId when Quick BI gave none.
+    const facts = [
+      ...(httpStatus !== undefined ? [`HTTP ${httpStatus}`] : []),
+      ...(requestId !== undefined ? [`RequestId ${requestId}`] : []),
+      ...(attempts > 1 ? [`after ${attempts} attempts`] : []),
+    ];
     super(
-      `${operation} for ${describeUser(user)} failed: ${code}` +
-        ` (HTTP ${httpStatus ?? "none"}, RequestId ${requestId ?? "none"}` +
-        `${attempts > 1 ? `, after ${attempts} attempts` : ""}): ${detail}. ${hintFor(code, operation)}`,
+      `${operation} for ${describeUser(user)} failed: ${code}${facts.length > 0 ? ` (${facts.join(", ")})` : ""}: ` +
+        `${detail.replace(/\.+$/, "")}. ${hintFor(code, operation, user)}`,
       { cause: failure.cause },
     );
     this.operation = operation;
@@ -101,10 +106,19 @@ export function isMissingUserError(error: unknown): error is QuickBIRequestError
   return error instanceof QuickBIRequestError && isMissingUserCode(error.code);
 }
 
-/** One line that tells the operator what to change. */
-export function hintFor(code: string, operation: string): string {
-  if (code === "User.Not.In.Organization" || code === "ApiUser.Not.Exists") {
-    return "Check that userId is the Quick BI UserId (32 characters, shown in Quick BI's member management or returned by QueryUserInfoByAccount), not the Alibaba Cloud account UID, and that the user belongs to this organisation's region.";
+/** One line that tells the operator what to change, for this operation and this way of naming the user. */
+export function hintFor(code: string, operation: string, user: QuickBIUser): string {
+  const byAccount = "account" in user;
+  if (isMissingUserCode(code)) {
+    return byAccount
+      ? 'Check that account is the Alibaba Cloud account name (for a RAM user the part before "@", with parentAccountName its main account) or UID of a member of this Quick BI organisation, in this organisation\'s region.'
+      : "Check that userId is the Quick BI UserId (32 characters, shown in Quick BI's member management or returned by QueryUserInfoByAccount), not the Alibaba Cloud account UID, and that the user belongs to this organisation's region.";
+  }
+  if (code === "Verify.GroupsRemain") {
+    return (
+      "Quick BI answered success but still lists the memberships: something may be adding the user back as fast as " +
+      "they are removed (a group sync from SSO or an HR system?). Stop it, then run `pulumi up` again."
+    );
   }
   if (code === "Access.Forbidden") {
     return `The Quick BI edition or the AccessKey may not call ${operation}: the OpenAPI needs Quick BI Professional edition and a RAM policy allowing quickbi-public:${operation}.`;
@@ -118,7 +132,7 @@ export function hintFor(code: string, operation: string): string {
     !code.startsWith("InvalidAccessKeyId") &&
     !code.startsWith("InvalidTimeStamp")
   ) {
-    return "Quick BI rejected a parameter: check userId.";
+    return `Quick BI rejected a parameter of ${operation}: check ${byAccount ? "account and parentAccountName" : "userId"}.`;
   }
   if (code.startsWith("InvalidAccessKeyId"))
     return "The AccessKey is unknown or disabled: check alicloud:accessKey or the credentials chain.";
@@ -139,7 +153,7 @@ export function hintFor(code: string, operation: string): string {
   if (isRetryableCode(code, undefined)) {
     return "The retry budget ran out: run again later, or raise quickbi:maxAttempts / quickbi:readTimeout.";
   }
-  return "See the Quick BI error code list for WithdrawAllUserGroups.";
+  return `See the Quick BI error code list for ${operation}.`;
 }
 
 /** Replaces every occurrence of each secret (longer than 3 characters) with `***`. */

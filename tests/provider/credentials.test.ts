@@ -73,7 +73,7 @@ describe("credentials", () => {
         );
         assert.match(
           error.message,
-          /failed: CredentialsUnavailable .*no Alibaba Cloud credentials were found/,
+          /failed: CredentialsUnavailable: no Alibaba Cloud credentials were found/,
         );
         assert.match(error.message, /pulumi config set --secret alicloud:secretKey/);
         assert.doesNotMatch(error.message, /undefined|ENOTFOUND/, `the ${attempt} call`);

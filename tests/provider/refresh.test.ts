@@ -35,6 +35,23 @@ describe("read (refresh) and update (drift)", () => {
     );
   });
 
+  it("leaves the state as it was when the same groups come back with their keys in another order", async () => {
+    const { id, outs } = await checkAndCreate(t.provider, { userId: ALICE });
+    t.emulator.addMembership(ALICE, FINANCE);
+    const { props: drifted } = await t.provider.read!(id, outs);
+    // The state as the engine hands it back need not keep the keys in the order the provider wrote them.
+    const reordered = {
+      ...drifted,
+      currentGroups: drifted.currentGroups.map(({ id, name, path }: Record<string, string>) => ({
+        path,
+        name,
+        id,
+      })),
+    };
+    const { props } = await t.provider.read!(id, reordered);
+    assert.equal(props, reordered, "an unchanged refresh returns the state it was given");
+  });
+
   it("does not count a user deleted from Quick BI since as drift", async () => {
     const { id, outs } = await checkAndCreate(t.provider, { userId: ALICE });
     t.emulator.removeUser(ALICE);

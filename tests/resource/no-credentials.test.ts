@@ -37,7 +37,7 @@ describe("a revocation with no credentials anywhere, in the real provider host",
         () => assert.fail(`the ${attempt} create succeeded`),
         (e: Error) => e,
       );
-      assert.match(error.message, /failed: CredentialsUnavailable .*no Alibaba Cloud credentials were found/);
+      assert.match(error.message, /failed: CredentialsUnavailable: no Alibaba Cloud credentials were found/);
       assert.match(error.message, /pulumi config set alicloud:accessKey/);
       assert.doesNotMatch(error.message, /undefined|ENOTFOUND/, `the ${attempt} create`);
     }
