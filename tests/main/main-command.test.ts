@@ -2,9 +2,10 @@
 // a user runs it, with the real Pulumi CLI. `npm test` builds before mocha, so dist/ is there.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
+import { commandBlock, normalized, readmeSamples } from "../../examples/readme-samples";
 import { describeWithPulumiCli } from "../support/pulumi-cli";
 
 const ROOT = resolve(__dirname, "..", "..");
@@ -213,3 +214,22 @@ describeWithPulumiCli(
     });
   },
 );
+
+describeWithPulumiCli("the README's terminal samples", () => {
+  it("are what the real CLI prints in npm start, apart from times and ports (npm run readme-samples rewrites them)", async function () {
+    this.timeout(360_000);
+    const samples = readmeSamples(readFileSync(resolve(ROOT, "README.md"), "utf8"));
+    assert.ok(samples.length >= 2, "the README has no samples");
+    const outputs = new Map<string, string>();
+    for (const sample of samples) {
+      if (!outputs.has(sample.example))
+        outputs.set(sample.example, (await runMainCommand(sample.example)).output);
+      const printed = commandBlock(outputs.get(sample.example)!, sample.nth, sample.command);
+      assert.equal(
+        normalized(sample.text),
+        normalized(printed),
+        `README sample ${sample.example} ${sample.nth} ${sample.command}`,
+      );
+    }
+  });
+});
