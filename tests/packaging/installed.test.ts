@@ -2,6 +2,7 @@
 // `__provider` in that project's own node process (no ts-node), and run the provider host from that
 // project's @pulumi/pulumi against the emulator.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { startEmulator, type QuickBIEmulator } from "../../emulator";
 import { installConsumer, type InstalledConsumer } from "../../harness/installed-consumer";
 import { startProviderHost, urnFor, type ProviderHost } from "../../harness/provider-host";
@@ -38,6 +39,23 @@ describe("the package installed from its npm tarball", function () {
   it(`keeps __provider within ${INSTALLED_PROVIDER_BUDGET_BYTES} bytes`, () => {
     const bytes = Buffer.byteLength(consumer.provider);
     assert.ok(bytes <= INSTALLED_PROVIDER_BUDGET_BYTES, `${bytes} bytes`);
+  });
+
+  it("exports to a program only what it can use: the three resources, no internals", () => {
+    const probe = [
+      'const exported = Object.keys(require("pulumi-quickbi-offboarding")).sort();',
+      "let internal;",
+      'try { require("pulumi-quickbi-offboarding/dist/provider/quickbi/client.js"); internal = "loaded"; }',
+      "catch (error) { internal = error.code; }",
+      "console.log(JSON.stringify({ exported, internal }));",
+    ].join("\n");
+    const seen = JSON.parse(
+      execFileSync(process.execPath, ["-e", probe], { cwd: consumer.dir, encoding: "utf8" }),
+    );
+    assert.deepEqual(seen, {
+      exported: ["QuickBIOffboarding", "QuickBIRemovalGuard", "QuickBIUserGroupRevocation"],
+      internal: "ERR_PACKAGE_PATH_NOT_EXPORTED",
+    });
   });
 
   it("creates and deletes through the consumer's own provider host", async () => {
