@@ -14,8 +14,10 @@ describeWithCli("bad input, under the real Pulumi CLI", (cli) => {
   it("fails a preview with an invalid userId, naming the property, with no Quick BI call", async () => {
     const preview = await failureOf(stack.preview());
 
-    assert.match(preview.message, /userId/);
-    assert.match(preview.message, /alice wang/);
+    assert.match(
+      preview.message,
+      /resource 'offboard': property userId value \{alice wang\} has a problem: userId "alice wang" contains " " \(U\+0020\)/,
+    );
     assert.deepEqual(preview.requests, []);
   });
 });

@@ -43,7 +43,7 @@ describeWithCli("removing a revocation, under the real Pulumi CLI", (cli) => {
       destroy.message,
       /resource "urn:pulumi:dev::quickbi-cli-test::[^"]*::offboard" cannot be deleted/,
     );
-    assert.match(destroy.message, /protect/);
+    assert.match(destroy.message, /because it is protected/);
     assert.deepEqual(destroy.requests, []);
     assert.equal((await s.revocations()).length, 1);
   });
