@@ -1,21 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as revocationProvider from "./dynamic/runtime";
+import type { GroupRecord, WithdrawalRecord } from "./revocation/audit";
+import type { RevocationOutputs } from "./revocation/outputs";
 
-/** A user group in the audit record: enough to restore the membership with AddUserGroupMembers. */
-export interface QuickBIGroupRecord {
-  /** UsergroupId. */
-  readonly id: string;
-  readonly name: string;
-  /** IdentifiedPath, the group's ancestry as Quick BI reports it. */
-  readonly path: string;
-}
-
-/** One earlier withdrawal of the same resource (kept when drift made it withdraw again). */
-export interface QuickBIWithdrawalRecord {
-  readonly requestId: string;
-  readonly withdrawnAt: string;
-  readonly groupsRemoved: QuickBIGroupRecord[];
-}
+export type { GroupRecord as QuickBIGroupRecord, WithdrawalRecord as QuickBIWithdrawalRecord };
 
 /** Inputs of {@link QuickBIUserGroupRevocation}. Give exactly one of `userId` and `account`. */
 export interface QuickBIUserGroupRevocationArgs {
@@ -104,13 +92,13 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
   /** When the withdrawal succeeded, ISO-8601 UTC. */
   declare readonly withdrawnAt: pulumi.Output<string>;
   /** The groups the user was in just before the withdrawal. */
-  declare readonly groupsRemoved: pulumi.Output<QuickBIGroupRecord[]>;
+  declare readonly groupsRemoved: pulumi.Output<GroupRecord[]>;
   /** The groups the user is in as of `checkedAt`: empty unless someone added them back (drift). */
-  declare readonly currentGroups: pulumi.Output<QuickBIGroupRecord[]>;
+  declare readonly currentGroups: pulumi.Output<GroupRecord[]>;
   /** When `currentGroups` was last established: verified after the withdrawal, or changed by `pulumi refresh`. */
   declare readonly checkedAt: pulumi.Output<string>;
   /** Earlier withdrawals of this resource, oldest first. */
-  declare readonly history: pulumi.Output<QuickBIWithdrawalRecord[]>;
+  declare readonly history: pulumi.Output<WithdrawalRecord[]>;
   declare readonly reason: pulumi.Output<string | undefined>;
   declare readonly ticket: pulumi.Output<string | undefined>;
   /** The region actually used. */
@@ -143,7 +131,7 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
         currentGroups: undefined,
         checkedAt: undefined,
         history: undefined,
-      },
+      } satisfies Record<keyof RevocationOutputs, unknown>,
       opts,
       "quickbi",
       "UserGroupRevocation",
