@@ -4,20 +4,13 @@
 import assert from "node:assert/strict";
 import { ALICE, FINANCE, SALES } from "../support/configured-provider";
 import { describeWithCli } from "./support/cli-gate";
-import { callsOf, CliStack, stepsOf } from "./support/cli-stack";
-
-const WITHDRAW = "WithdrawAllUserGroups";
-
-interface AuditRecord {
-  requestId: string;
-  currentGroups: { id: string }[];
-  groupsRemoved: { id: string }[];
-  history: { requestId: string; groupsRemoved: { id: string }[] }[];
-}
+import type { RevocationOutputs } from "../../provider/revocation/outputs";
+import { callsOf, CliStack, opsOf, WITHDRAW } from "./support/cli-stack";
+import { recordOfTheOneWithdrawal } from "./support/withdrawal-record";
 
 describeWithCli("a user added back to a group, under the real Pulumi CLI", (cli) => {
   let stack: CliStack;
-  let first: AuditRecord;
+  let first: RevocationOutputs;
   before(async () => {
     stack = await CliStack.open(cli, { program: "revocation", config: { userId: ALICE } });
     await stack.up();
@@ -26,9 +19,9 @@ describeWithCli("a user added back to a group, under the real Pulumi CLI", (cli)
   });
   after(() => stack?.close());
 
-  async function record(): Promise<AuditRecord> {
+  async function record(): Promise<RevocationOutputs> {
     const [revocation] = await stack.revocations();
-    return revocation?.outputs as unknown as AuditRecord;
+    return revocation?.outputs as unknown as RevocationOutputs;
   }
   const groupsOfAlice = () => stack.emulator.state().memberships.filter((m) => m.userId === ALICE);
 
@@ -45,10 +38,7 @@ describeWithCli("a user added back to a group, under the real Pulumi CLI", (cli)
   it("shows an update of the revocation in the next preview", async () => {
     const preview = await stack.preview();
 
-    assert.deepEqual(
-      stepsOf(preview).map((s) => s.op),
-      ["update"],
-    );
+    assert.deepEqual(opsOf(preview), ["update"]);
     assert.match(preview.stdout, /~ +pulumi-nodejs:dynamic\/quickbi:UserGroupRevocation offboard update/);
     assert.equal(callsOf(preview, WITHDRAW).length, 0);
   });
@@ -56,10 +46,7 @@ describeWithCli("a user added back to a group, under the real Pulumi CLI", (cli)
   it("withdraws again on up, and keeps the earlier withdrawal in history", async () => {
     const up = await stack.up();
 
-    const withdrawals = callsOf(up, WITHDRAW);
-    assert.equal(withdrawals.length, 1);
-    const now = await record();
-    assert.equal(now.requestId, withdrawals[0]?.requestId);
+    const now = await recordOfTheOneWithdrawal(stack, up);
     assert.deepEqual(
       now.groupsRemoved.map((g) => g.id),
       [FINANCE],
@@ -77,10 +64,7 @@ describeWithCli("a user added back to a group, under the real Pulumi CLI", (cli)
 
     const up = await stack.up({ refresh: true });
 
-    const withdrawals = callsOf(up, WITHDRAW);
-    assert.equal(withdrawals.length, 1);
-    const now = await record();
-    assert.equal(now.requestId, withdrawals[0]?.requestId);
+    const now = await recordOfTheOneWithdrawal(stack, up);
     assert.deepEqual(
       now.groupsRemoved.map((g) => g.id),
       [SALES],

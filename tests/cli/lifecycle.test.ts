@@ -3,9 +3,8 @@
 import assert from "node:assert/strict";
 import { ALICE, FINANCE, SALES } from "../support/configured-provider";
 import { describeWithCli } from "./support/cli-gate";
-import { callsOf, CliStack, stepsOf } from "./support/cli-stack";
-
-const WITHDRAW = "WithdrawAllUserGroups";
+import { callsOf, CliStack, opsOf, stepsOf, WITHDRAW } from "./support/cli-stack";
+import { recordOfTheOneWithdrawal } from "./support/withdrawal-record";
 
 describeWithCli("one revocation's lifecycle under the real Pulumi CLI", (cli) => {
   let stack: CliStack;
@@ -41,20 +40,14 @@ describeWithCli("one revocation's lifecycle under the real Pulumi CLI", (cli) =>
   it("withdraws once on up, and the state holds the RequestId the emulator issued", async () => {
     const up = await stack.up();
 
-    const withdrawals = callsOf(up, WITHDRAW);
-    assert.equal(withdrawals.length, 1);
-    const [revocation] = await stack.revocations();
-    assert.equal(revocation?.outputs?.requestId, withdrawals[0]?.requestId);
+    await recordOfTheOneWithdrawal(stack, up);
     assert.deepEqual(groupsOfAlice(), []);
   });
 
   it("changes nothing and calls Quick BI not once on a second up", async () => {
     const up = await stack.up();
 
-    assert.deepEqual(
-      stepsOf(up).map((s) => s.op),
-      ["same"],
-    );
+    assert.deepEqual(opsOf(up), ["same"]);
     assert.deepEqual(up.requests, []);
   });
 
@@ -74,10 +67,7 @@ describeWithCli("one revocation's lifecycle under the real Pulumi CLI", (cli) =>
   it("destroys without calling Quick BI, and gives the user no group back", async () => {
     const destroy = await stack.destroy();
 
-    assert.deepEqual(
-      stepsOf(destroy).map((s) => s.op),
-      ["delete"],
-    );
+    assert.deepEqual(opsOf(destroy), ["delete"]);
     assert.deepEqual(destroy.requests, []);
     assert.deepEqual(await stack.revocations(), []);
     assert.deepEqual(groupsOfAlice(), []);

@@ -7,10 +7,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { User } from "../../emulator";
 import { describeWithCli } from "./support/cli-gate";
-import { callsOf, CliStack, failureOf, stepsOf } from "./support/cli-stack";
+import { callsOf, CliStack, failureOf, stepsOf, WITHDRAW } from "./support/cli-stack";
 
 const SEED = resolve(__dirname, "..", "..", "examples", "gitops", "seed.yaml");
-const WITHDRAW = "WithdrawAllUserGroups";
 
 describeWithCli("QuickBIOffboarding from a people file, under the real Pulumi CLI", (cli) => {
   const dir = mkdtempSync(join(tmpdir(), "quickbi-people-"));

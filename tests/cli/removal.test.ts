@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { ALICE } from "../support/configured-provider";
 import { describeWithCli } from "./support/cli-gate";
-import { CliStack, failureOf, stepsOf } from "./support/cli-stack";
+import { CliStack, failureOf, opsOf } from "./support/cli-stack";
 
 describeWithCli("removing a revocation, under the real Pulumi CLI", (cli) => {
   let stack: CliStack | undefined;
@@ -25,10 +25,7 @@ describeWithCli("removing a revocation, under the real Pulumi CLI", (cli) => {
 
     const up = await s.up();
 
-    assert.deepEqual(
-      stepsOf(up).map((step) => step.op),
-      ["delete"],
-    );
+    assert.deepEqual(opsOf(up), ["delete"]);
     assert.deepEqual(up.requests, []);
     assert.deepEqual(await s.revocations(), []);
     assert.deepEqual(groupsOf(s, ALICE), []);

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { ALICE, BOB } from "../support/configured-provider";
 import { describeWithCli } from "./support/cli-gate";
-import { CliStack, stepsOf, type CommandRun } from "./support/cli-stack";
+import { callsOf, CliStack, stepsOf, WITHDRAW, type CommandRun } from "./support/cli-stack";
 
 describeWithCli("changing a revocation's userId, under the real Pulumi CLI", (cli) => {
   let stack: CliStack;
@@ -27,6 +27,6 @@ describeWithCli("changing a revocation's userId, under the real Pulumi CLI", (cl
     const users = new Set(replaced.requests.map((r) => r.params.UserId));
 
     assert.deepEqual([...users], [BOB]);
-    assert.equal(replaced.requests.filter((r) => r.action === "WithdrawAllUserGroups").length, 1);
+    assert.equal(callsOf(replaced, WITHDRAW).length, 1);
   });
 });

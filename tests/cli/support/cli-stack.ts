@@ -14,6 +14,7 @@ const REPO = resolve(__dirname, "..", "..", "..");
 const PROJECT = "quickbi-cli-test";
 const STACK = "dev";
 export const REVOCATION = "pulumi-nodejs:dynamic/quickbi:UserGroupRevocation";
+export const WITHDRAW = "WithdrawAllUserGroups";
 
 /** The programs under tests/cli/fixtures. */
 const PROGRAMS = {
@@ -260,6 +261,11 @@ export function stepsOf(run: CommandRun, type = REVOCATION): EngineStep[] {
       { op: step.op, name: step.urn.split("::").pop() ?? "", type: step.type, inputs: state?.inputs ?? {} },
     ];
   });
+}
+
+/** The operations of a command's steps for resources of `type`, in order: "create", "same", "delete"… */
+export function opsOf(run: CommandRun, type = REVOCATION): string[] {
+  return stepsOf(run, type).map((step) => step.op);
 }
 
 /** The requests of a run for one Quick BI action. */
