@@ -18,9 +18,7 @@ describeWithCli("stack configuration and credentials, under the real Pulumi CLI"
     s.emulator.requests().every((r) => r.signatureVerified && r.accessKeyId === CANARY.accessKeyId);
 
   describe("alicloud:* and quickbi:* keys set plain", () => {
-    after(() => stack?.close());
-
-    it("reach the provider: the emulator's endpoint is called, and the record has the region", async () => {
+    before(async () => {
       const s = await open({ emulatorConfig: "nothing" });
       await s.configSet({
         "quickbi:endpoint": s.emulator.url,
@@ -28,13 +26,26 @@ describeWithCli("stack configuration and credentials, under the real Pulumi CLI"
         "alicloud:accessKey": { secret: s.emulator.accessKeyId },
         "alicloud:secretKey": { secret: s.emulator.accessKeySecret },
       });
-
       await s.up();
+    });
+    after(() => stack?.close());
 
-      const [revocation] = await s.revocations();
+    it("reach the provider: the emulator's endpoint is called, and the record has the region", async () => {
+      const [revocation] = await stack.revocations();
+
       assert.equal(revocation?.outputs?.region, "ap-southeast-1");
-      assert.equal(revocation?.outputs?.endpoint, s.emulator.url);
-      assert.ok(signedWithCanary(s));
+      assert.equal(revocation?.outputs?.endpoint, stack.emulator.url);
+      assert.ok(signedWithCanary(stack));
+    });
+
+    it("are copied by the engine into the state's default provider: plain in clear, --secret encrypted", async () => {
+      const state = await stack.exportState();
+
+      const provider = state.resources.find((r) => r.type === "pulumi:providers:pulumi-nodejs");
+      assert.equal(provider?.inputs?.["quickbi:endpoint"], stack.emulator.url);
+      assert.equal(provider?.inputs?.["alicloud:region"], "ap-southeast-1");
+      assert.ok(JSON.stringify(provider?.inputs?.["alicloud:secretKey"]).includes('"ciphertext"'));
+      assert.deepEqual(canariesIn(state.text), []);
     });
   });
 
