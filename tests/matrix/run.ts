@@ -83,11 +83,17 @@ function main(): void {
   if (reported !== `v${row.node} ${row.pulumi}`) {
     throw new Error(`the copy runs "${reported}", not Node.js ${row.node} with @pulumi/pulumi ${row.pulumi}`);
   }
-  const test = step("npm test", "npm", ["test"], copy, env);
-  console.log(
-    `== matrix ${label}: passed in ${minutes(Date.now() - started)} ` +
-      `(install ${minutes(install)}, npm test ${minutes(test)})`,
-  );
+  const testStarted = Date.now();
+  try {
+    step("npm test", "npm", ["test"], copy, env);
+  } finally {
+    // Printed whether the row passed or not: a failing row's time is worth knowing too.
+    console.log(
+      `== matrix ${label}: ${minutes(Date.now() - started)} ` +
+        `(install ${minutes(install)}, npm test ${minutes(Date.now() - testStarted)})`,
+    );
+  }
+  console.log(`== matrix ${row.name}: passed`);
 }
 
 try {
