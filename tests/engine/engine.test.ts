@@ -12,6 +12,7 @@ import { makeHostProject, type HostProject } from "../../harness/host-project";
 import { urnFor } from "../../harness/engine-values";
 import { echoProvider } from "../harness/fixtures/echo-provider";
 import { ECHO_TYPE, makeEchoLog, type EchoCall } from "../harness/fixtures/echo";
+import { HOST_RETURNS_READ_INPUTS } from "../support/pulumi-sdk";
 
 /**
  * A dynamic resource of the echo provider that takes any inputs, so a test can steer the provider
@@ -578,6 +579,7 @@ describe("MiniEngine, driving the echo provider through the real host", () => {
         new Thing("alice", { colour: "red" });
       });
       await newCalls();
+      const { __provider: _before, ...storedInputs } = engine.exportState()[0]?.inputs ?? {};
 
       const summary = await engine.refresh();
 
@@ -592,7 +594,11 @@ describe("MiniEngine, driving the echo provider through the real host", () => {
       const [alice] = engine.exportState();
       assert.equal(alice?.outputs.refreshed, true);
       const { __provider, ...inputs } = alice?.inputs ?? {};
-      assert.deepEqual(inputs, { name: "alice" }, "the inputs read returned replace the stored ones");
+      if (HOST_RETURNS_READ_INPUTS) {
+        assert.deepEqual(inputs, { name: "alice" }, "the inputs read returned replace the stored ones");
+      } else {
+        assert.deepEqual(inputs, storedInputs, "an older host returns no inputs, so the stored ones stay");
+      }
       assert.equal(typeof __provider, "string");
     });
 
