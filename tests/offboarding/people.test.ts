@@ -102,7 +102,7 @@ describe("people lists", () => {
       assert.throws(
         () => readPeopleFile(path),
         new RegExp(
-          `^The people file people-${process.pid}\\.test\\.yaml has 1 problem:\n  people-${process.pid}\\.test\\.yaml:2: `,
+          `The people file people-${process.pid}\\.test\\.yaml has 1 problem:\n  people-${process.pid}\\.test\\.yaml:2: `,
         ),
       );
     } finally {
