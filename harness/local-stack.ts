@@ -1,0 +1,149 @@
+/**
+ * A stack driven by the real Pulumi CLI, offline: a file backend, the passphrase secrets provider and
+ * a PULUMI_HOME in a temporary directory, no plugin downloads, no update check.
+ *
+ * The program is an Automation API inline program: it runs in this process and the CLI connects to it
+ * (`pulumi … --client`), because the Node language host that would run a project directory cannot be
+ * had here (see scripts/pulumi-cli). Everything else is the CLI's own: the engine's plan, the diff it
+ * prints, the state it writes, the dynamic-provider plugin it starts, the config and secrets it passes.
+ * The program module is required afresh for every command, as each `pulumi` command starts it anew.
+ *
+ * The engine starts the dynamic-provider host in the workspace directory, and the host resolves
+ * `@pulumi/pulumi` and the serialized provider's `require`s from there, so the temporary workspace
+ * links `node_modules` to the project's. One inline stack runs at a time per process: the program side
+ * of `@pulumi/pulumi` keeps its run state in module globals.
+ */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  LocalWorkspace,
+  PulumiCommand,
+  type ConfigMap,
+  type Deployment,
+  type Stack,
+} from "@pulumi/pulumi/automation";
+import type { PulumiCli } from "./pulumi-cli";
+
+/** A stack config value as `pulumi config set` takes it; `{ secret }` is `pulumi config set --secret`. */
+export type ConfigValue = string | { readonly secret: string };
+
+export interface LocalStackOptions {
+  readonly cli: PulumiCli;
+  /** The project name, as its Pulumi.yaml says. */
+  readonly project: string;
+  /** @default "dev" */
+  readonly stack?: string;
+  /** The directory whose `node_modules` the program and the provider host resolve packages from. */
+  readonly projectDir: string;
+  /** The program's main module (the Pulumi.yaml `main`), absolute. */
+  readonly main: string;
+  readonly config?: Readonly<Record<string, ConfigValue>>;
+  /** Environment of the CLI and so of the provider host, on top of this process's. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** The resources of a stack's state, as `pulumi stack export` prints them. */
+export interface StateResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly id?: string;
+  readonly inputs?: Record<string, unknown>;
+  readonly outputs?: Record<string, unknown>;
+  readonly protect?: boolean;
+  readonly retainOnDelete?: boolean;
+  readonly pendingReplacement?: boolean;
+  readonly dependencies?: string[];
+}
+
+export class LocalStack {
+  private constructor(
+    /** The Automation API stack: preview, up, refresh, destroy, config, export. */
+    readonly stack: Stack,
+    /** The temporary directory: workspace, state and PULUMI_HOME. */
+    readonly dir: string,
+    /** The environment the CLI runs with (for a `pulumi` run by hand in the same stack). */
+    readonly env: Readonly<Record<string, string>>,
+  ) {}
+
+  static async open(options: LocalStackOptions): Promise<LocalStack> {
+    const dir = mkdtempSync(join(tmpdir(), "quickbi-stack-"));
+    try {
+      const work = join(dir, "project");
+      mkdirSync(work);
+      mkdirSync(join(dir, "state"));
+      symlinkSync(join(options.projectDir, "node_modules"), join(work, "node_modules"), "dir");
+      const env = {
+        ...options.env,
+        PULUMI_BACKEND_URL: `file://${join(dir, "state")}`,
+        PULUMI_HOME: join(dir, "home"),
+        PULUMI_CONFIG_PASSPHRASE: "quickbi-offboarding-local-stack",
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        // The dynamic-provider plugin is found on PATH, next to the CLI.
+        PATH: `${options.cli.bin}:${options.env?.PATH ?? process.env.PATH ?? ""}`,
+      };
+      const pulumiCommand = await PulumiCommand.get({ root: options.cli.root });
+      const main = options.main;
+      const stack = await LocalWorkspace.createOrSelectStack(
+        {
+          stackName: options.stack ?? "dev",
+          projectName: options.project,
+          program: async () => {
+            delete require.cache[require.resolve(main)];
+            return require(main);
+          },
+        },
+        {
+          workDir: work,
+          pulumiCommand,
+          envVars: env,
+          projectSettings: { name: options.project, runtime: "nodejs" },
+        },
+      );
+      const local = new LocalStack(stack, dir, env);
+      if (options.config) await local.setConfig(options.config);
+      return local;
+    } catch (error) {
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** `pulumi config set [--secret] key value` for each. */
+  async setConfig(values: Readonly<Record<string, ConfigValue>>): Promise<void> {
+    const map: ConfigMap = {};
+    for (const [key, value] of Object.entries(values)) {
+      map[key] = typeof value === "string" ? { value } : { value: value.secret, secret: true };
+    }
+    await this.stack.setAllConfig(map);
+  }
+
+  /** `pulumi stack export`: the deployment as the backend stores it. */
+  async exportDeployment(): Promise<Deployment> {
+    return this.stack.exportStack();
+  }
+
+  /** The resources in the state, the stack itself and the default providers left out. */
+  async resources(type?: string): Promise<StateResource[]> {
+    const deployment = (await this.exportDeployment()).deployment as { resources?: StateResource[] };
+    return (deployment.resources ?? []).filter(
+      (r) =>
+        r.type !== "pulumi:pulumi:Stack" &&
+        !r.type.startsWith("pulumi:providers:") &&
+        (!type || r.type === type),
+    );
+  }
+
+  /** Pending operations the CLI recorded (an interrupted update leaves them). */
+  async pendingOperations(): Promise<{ type: string; resource: StateResource }[]> {
+    const deployment = (await this.exportDeployment()).deployment as {
+      pending_operations?: { type: string; resource: StateResource }[];
+    };
+    return deployment.pending_operations ?? [];
+  }
+
+  async close(): Promise<void> {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
