@@ -25,6 +25,11 @@ export const DEFAULTS = {
   concurrency: 4,
   /** The most people one update may offboard before the removal guard refuses (raise it on purpose). */
   maxRemovalsPerUpdate: 10,
-} as const satisfies Readonly<Record<string, string | number>>;
+  /**
+   * A preview whose impact cannot be read (credentials, permission, endpoint) fails rather than passing
+   * with "impact unknown": a green pull-request check must mean someone could see the effect.
+   */
+  strictPreview: true,
+} as const satisfies Readonly<Record<string, string | number | boolean>>;
 
 export type Network = "public" | "vpc";

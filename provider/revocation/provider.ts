@@ -13,10 +13,21 @@ import { listUserGroupsByUserId } from "../quickbi/operations";
 import { createRateLimiter, type RateLimiter } from "../quickbi/rate-limit";
 import type { RetryHooks } from "../quickbi/retry";
 import { groupRecord } from "./audit";
-import { assessImpact, missingUserFailure, type Impact } from "./impact";
+import { assessImpact, type Impact } from "./impact";
 import { UNKNOWN, validateInputs, type CheckFailure, type RevocationInputs } from "./inputs";
 import { definedOnly, type RevocationOutputs } from "./outputs";
-import { lookUpSubject, type Subject } from "./subject";
+import { ListedOnce } from "./listed-once";
+import {
+  noResidualAccess,
+  organizationFlags,
+  recordedFlags,
+  residualAccessAfterWithdrawal,
+  residualAccessNow,
+  AFTER_WITHDRAWAL,
+  type OrganizationFlags,
+} from "./residual-access";
+import { reviewImpact, reviewListedOnce } from "./review";
+import { inputIdentity, lookUpUser, type Subject } from "./subject";
 import { withdrawAndVerify } from "./withdrawal";
 
 export type { RevocationOutputs } from "./outputs";
@@ -62,6 +73,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
   let policy: CallPolicy | undefined;
   const clients = new Map<string, QuickBIClient>();
   let limiter: RateLimiter | undefined;
+  const listed = new ListedOnce();
 
   function callPolicy(): CallPolicy {
     policy ??= resolveCallPolicy(stackConfig);
@@ -168,22 +180,31 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         if ("failures" in resolved) failures.push(...resolved.failures.filter((f) => !unknown(f.property)));
         else if (!unknown("region") && !unknown("endpoint")) target = resolved;
       }
-      if (failures.length > 0 || !isNewSubject(olds, inputs)) return { inputs, failures };
+      if (failures.length > 0) return { inputs, failures };
+      if (!isNewSubject(olds, inputs)) {
+        const duplicate = reviewListedOnce(listed, inputs.userId, inputs);
+        const property = inputs.account !== undefined ? "account" : "userId";
+        return { inputs, failures: duplicate ? [{ property, reason: duplicate }] : [] };
+      }
+      if (olds.userId !== undefined || olds.account !== undefined) listed.release(olds);
 
+      const readAttempted = target !== undefined && !hasUnknown(inputs);
       const impact =
-        target === undefined || hasUnknown(inputs)
-          ? ({
+        target !== undefined && readAttempted
+          ? await assessImpact(clientFor(target), inputs)
+          : ({
               status: "unknown",
               summary: "impact unknown: the user or the endpoint is not known until apply",
-            } as const)
-          : await assessImpact(clientFor(target), inputs);
-      const missing = missingUserFailure(impact, inputs.onMissingUser);
-      if (missing)
-        failures.push({ property: inputs.account !== undefined ? "account" : "userId", reason: missing });
+            } as const);
+      failures.push(...reviewImpact({ impact, inputs, readAttempted, config: stackConfig, listed }));
       return { inputs: { ...inputs, impact }, failures };
     },
 
     async diff(_id, olds: RevocationOutputs, news: CheckedInputs) {
+      // The state knows the UserId an `account` entry resolved to: the last chance to find the same
+      // person listed under another key before the preview ends.
+      const duplicate = isNewSubject(olds, news) ? undefined : reviewListedOnce(listed, olds.userId, news);
+      if (duplicate) throw new Error(duplicate);
       const replaces: string[] = [];
       if (news.account !== undefined || olds.account !== undefined) {
         if (news.account !== olds.account) replaces.push("account");
@@ -208,13 +229,26 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       const client = clientFor(target);
       const onMissingUser = inputs.onMissingUser ?? "fail";
       const impact = inputs.impact;
+      let flags: OrganizationFlags | undefined;
       const { subject, done } = await withdraw(
         client,
         // Looked up by check moments ago, in this same `pulumi up`, unless it could not.
-        async () => (impact?.status === "known" ? impact.user : lookUpSubject(client, inputs)),
+        async () => {
+          if (impact?.status === "known") {
+            flags = recordedFlags(impact.residualAccess);
+            return impact.user;
+          }
+          const { subject, info } = await lookUpUser(client, inputs);
+          flags = organizationFlags(info);
+          return subject;
+        },
         onMissingUser,
         { userId: inputs.userId ?? "", accountName: "", displayName: "" },
       );
+      const residualAccess =
+        done.outcome === "already-offboarded"
+          ? noResidualAccess(AFTER_WITHDRAWAL, inputIdentity(inputs))
+          : await residualAccessAfterWithdrawal(client, nameOf(subject), subject.userId, flags);
       const outs: RevocationOutputs = definedOnly({
         userId: subject.userId,
         account: inputs.account,
@@ -229,6 +263,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         currentGroups: [],
         checkedAt: done.checkedAt,
         history: [],
+        residualAccess,
         reason: inputs.reason,
         ticket: inputs.ticket,
         region: target.region,
@@ -249,10 +284,19 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         if (!(error instanceof QuickBIRequestError && isMissingUserCode(error.code))) throw error;
         currentGroups = [];
       }
+      const residualAccess = await residualAccessNow(client, nameOf(props), props.userId);
       // Only a change is news: an unchanged refresh leaves the state as it was, so `pulumi refresh`
       // shows nothing for a revocation that still holds.
-      if (sameJson(currentGroups, props.currentGroups ?? [])) return { id, props };
-      return { id, props: { ...props, currentGroups, checkedAt: now().toISOString() } };
+      const groupsChanged = !sameJson(currentGroups, props.currentGroups ?? []);
+      if (!groupsChanged && sameJson(residualAccess, props.residualAccess)) return { id, props };
+      return {
+        id,
+        props: {
+          ...props,
+          residualAccess,
+          ...(groupsChanged ? { currentGroups, checkedAt: now().toISOString() } : {}),
+        },
+      };
     },
 
     async update(_id, olds: RevocationOutputs, news: CheckedInputs) {
@@ -305,6 +349,11 @@ function isNewSubject(olds: CheckedInputs, news: CheckedInputs): boolean {
     olds.account !== news.account ||
     olds.parentAccountName !== news.parentAccountName
   );
+}
+
+/** The short name residual access lines use: the account name, else the display name, else the UserId. */
+function nameOf(user: { userId: string; accountName?: string; displayName?: string }): string {
+  return user.accountName || user.displayName || user.userId;
 }
 
 function hasUnknown(inputs: RevocationInputs): boolean {
