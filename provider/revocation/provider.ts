@@ -201,16 +201,18 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
     },
 
     async diff(_id, olds: RevocationOutputs, news: CheckedInputs) {
-      // The state knows the UserId an `account` entry resolved to: the last chance to find the same
-      // person listed under another key before the preview ends.
-      const duplicate = isNewSubject(olds, news) ? undefined : reviewListedOnce(listed, olds.userId, news);
-      if (duplicate) throw new Error(duplicate);
       const replaces: string[] = [];
       if (news.account !== undefined || olds.account !== undefined) {
         if (news.account !== olds.account) replaces.push("account");
         if (news.parentAccountName !== olds.parentAccountName) replaces.push("parentAccountName");
       } else if (news.userId !== olds.userId) {
         replaces.push("userId");
+      }
+      // Still about the same person: the state knows the UserId an `account` entry resolved to, the
+      // last chance to find that person listed under another key before the preview ends.
+      if (replaces.length === 0) {
+        const duplicate = reviewListedOnce(listed, olds.userId, news);
+        if (duplicate) throw new Error(duplicate);
       }
       if (news.region !== undefined && news.region !== olds.region) replaces.push("region");
       if (!sameJson(news.triggers, olds.triggers)) replaces.push("triggers");
