@@ -21,6 +21,12 @@ export const ORGANIZATION_ROLE_IDS = {
   commonUser: 111111113,
 } as const;
 
+/**
+ * How the record's line starts, whether read at the withdrawal or by a refresh since: the same words,
+ * so that a refresh that finds nothing new leaves the state as it was.
+ */
+export const AFTER_WITHDRAWAL = "after the withdrawal";
+
 /** One workspace the user still belongs to directly. */
 export interface WorkspaceAccess {
   readonly workspaceId: string;
@@ -105,7 +111,7 @@ export async function readSafely<T>(operation: string, read: () => Promise<T>): 
 
 /**
  * The record and its one line. `when` starts the line: "after this" in a preview, "after the
- * withdrawal" in the audit record, "now" after a refresh.
+ * withdrawal" in the audit record.
  */
 export function residualAccess(
   when: string,
@@ -152,18 +158,14 @@ export async function residualAccessNow(
   const missing = [info, workspaces].some(
     (r) => "code" in r && r.code !== undefined && isMissingUserCode(r.code),
   );
-  if (missing) return noResidualAccess(AT_REFRESH, `userId ${JSON.stringify(userId)}`);
+  if (missing) return noResidualAccess(AFTER_WITHDRAWAL, `userId ${JSON.stringify(userId)}`);
   return residualAccess(
-    AT_REFRESH,
+    AFTER_WITHDRAWAL,
     name,
     "value" in info ? { value: organizationFlags(info.value) } : info,
     workspaces,
   );
 }
-
-/** How the record's line starts, by when it was read. */
-export const AFTER_WITHDRAWAL = "after the withdrawal";
-const AT_REFRESH = "at the last refresh";
 
 /** For a user Quick BI does not know (already offboarded, or deleted since): nothing remains. */
 export function noResidualAccess(when: string, identity: string): ResidualAccess {

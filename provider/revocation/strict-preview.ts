@@ -67,7 +67,7 @@ const FIXES: Readonly<Record<UnreadableBecause, string>> = {
     "A preview needs only the read operations of the README's least RAM policy: quickbi-public:QueryUserInfoByUserId, QueryUserInfoByAccount, ListUserGroupsByUserId and ListWorkspaceUserRolesByUserId.",
   endpoint:
     "Check quickbi:endpoint, quickbi:region and quickbi:network, and that the job can reach the endpoint.",
-  "Quick BI": "Run the preview again, or raise quickbi:maxAttempts / quickbi:readTimeout.",
+  "Quick BI": "", // the error's own hint says to run again or raise the retry budget
   unexpected: "",
 };
 

@@ -136,7 +136,7 @@ describe("residual access", () => {
       const { props } = await t.provider.read!(id, outs);
       assert.equal(
         props.residualAccess.summary,
-        "at the last refresh, bob still belongs to 2 workspaces: Sales BI (Viewer), Finance (Admin); bob is an organisation admin; the account stays active",
+        "after the withdrawal, bob still belongs to 2 workspaces: Sales BI (Viewer), Finance (Admin); bob is an organisation admin; the account stays active",
       );
       assert.equal(props.checkedAt, outs.checkedAt, "checkedAt is about the groups, which did not change");
     });
