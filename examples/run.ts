@@ -1,12 +1,15 @@
-// `npm start [-- <example>]`: an example stack's lifecycle against the embedded Quick BI emulator,
-// through the real dynamic-provider host, printed as a terminal session. Each session checks every
-// step as it goes and exits non-zero at the first deviation, so it doubles as a smoke test.
+// `npm start [-- <example>]`: an example stack's lifecycle with the real Pulumi CLI against the
+// embedded Quick BI emulator, printed as a terminal session. Each session checks every step as it goes
+// and exits non-zero at the first deviation, so it doubles as a smoke test.
 //   offboard-one (the default)  examples/offboard-one: preview, up, up again, refresh, destroy
 //   gitops                      examples/gitops: a people list reviewed as pull requests
+// A machine without the pinned CLI gets it first (scripts/pulumi-cli); where none can be had, this
+// says how to get one and exits non-zero. There is no fallback to anything but the real CLI.
+import { obtainPulumiCli, type PulumiCli } from "../harness/pulumi-cli";
 import { gitops } from "./sessions/gitops";
 import { offboardOne } from "./sessions/offboard-one";
 
-const SESSIONS: Record<string, () => Promise<void>> = { "offboard-one": offboardOne, gitops };
+const SESSIONS: Record<string, (cli: PulumiCli) => Promise<void>> = { "offboard-one": offboardOne, gitops };
 
 async function main(args: readonly string[]): Promise<void> {
   const [name = "offboard-one", ...rest] = args;
@@ -16,7 +19,8 @@ async function main(args: readonly string[]): Promise<void> {
       `unknown arguments ${JSON.stringify(args.join(" "))}; usage: npm start [-- ${Object.keys(SESSIONS).join(" | ")}]`,
     );
   }
-  await session();
+  const cli = obtainPulumiCli();
+  await session(cli);
 }
 
 main(process.argv.slice(2)).then(

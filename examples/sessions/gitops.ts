@@ -1,39 +1,33 @@
-// `npm start -- gitops`: the gitops example as its CI would run it, against the embedded Quick BI
-// emulator: the preview of the list on main, the up of the merge, an up with no changes, then the
-// previews of two pull requests: one adding a person (one create), one adding 12 (the guard refuses).
+// `npm start -- gitops`: the gitops example as its CI would run it, with the real Pulumi CLI against the
+// embedded Quick BI emulator: the preview of the list on main, the up of the merge, an up with no
+// changes, then the previews of two pull requests: one adding a person (one create), one adding 12
+// (the removal guard refuses).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { startEmulator, type User } from "../../emulator";
-import { formatPlan, formatUpdate } from "../../harness/cli-output";
+import { LocalStack } from "../../harness/local-stack";
+import type { PulumiCli } from "../../harness/pulumi-cli";
 import {
-  MiniEngine,
-  type AppliedStep,
-  type EngineError,
-  type MiniEngineOptions,
-  type Plan,
-  type PlannedStep,
-} from "../../harness/engine";
-import {
-  command,
+  changes,
   count,
-  during,
   expect,
   groupsOf,
+  heading,
   membership,
-  printRequests,
-  programAt,
+  pulumi,
   WITHDRAW,
+  type Step,
 } from "./session";
 
 const ROOT = resolve(__dirname, "..", "..");
 const EXAMPLE = resolve(ROOT, "examples", "gitops");
-const STACK = "dev";
 const REVOCATION = "pulumi-nodejs:dynamic/quickbi:UserGroupRevocation";
 const GUARD = "pulumi-nodejs:dynamic/quickbi:RemovalGuard";
+const COMPONENT = "pulumi-quickbi-offboarding:index:QuickBIOffboarding";
 
-export async function gitops(): Promise<void> {
+export async function gitops(cli: PulumiCli): Promise<void> {
   const project = parseYaml(readFileSync(join(EXAMPLE, "Pulumi.yaml"), "utf8")) as {
     name: string;
     main: string;
@@ -45,6 +39,7 @@ export async function gitops(): Promise<void> {
   const listed = (parseYaml(peopleText) as { people: { userId?: string; account?: string }[] }).people;
   const emulator = await startEmulator({ seed: join(EXAMPLE, "seed.yaml"), randomSeed: 1 });
   const prDir = mkdtempSync(join(tmpdir(), "quickbi-gitops-pr-"));
+  let local: LocalStack | undefined;
   try {
     const users = emulator.state().users;
     const leavers = listed.map((entry) => {
@@ -52,58 +47,53 @@ export async function gitops(): Promise<void> {
       expect(user !== undefined, `people.yaml lists ${JSON.stringify(entry)}, who is not in the seed`);
       return user;
     });
-    // What `pulumi config set` would add to a local stack with the production stack's settings.
-    const stackConfig = {
-      ...prod.config,
-      "quickbi:endpoint": emulator.url,
-      "alicloud:accessKey": emulator.accessKeyId,
-      "alicloud:secretKey": emulator.accessKeySecret,
-    };
-    // The example directory is the Pulumi project, as `pulumi up` in CI sees it: the host runs there
-    // and resolves the package from the repository's node_modules above it.
-    const options: MiniEngineOptions = {
-      projectDir: EXAMPLE,
-      stackConfig,
-      project: project.name,
-      stack: STACK,
-    };
-    const main = new MiniEngine(options);
-    const program = programAt(join(EXAMPLE, project.main));
-
     console.log(
       [
-        "No Pulumi CLI here: each `pulumi` command below is harness/engine.ts running the program under",
-        "setMocks and driving the real @pulumi/pulumi dynamic-provider host over gRPC, as the engine does.",
-        "",
         `Quick BI emulator at ${emulator.url}, seeded from examples/gitops/seed.yaml (${users.length} people)`,
-        `Stack ${project.name}/${STACK}, program examples/gitops/${project.main}, config from Pulumi.prod.yaml plus:`,
-        `  quickbi:endpoint    ${emulator.url}`,
-        `  alicloud:accessKey  ${emulator.accessKeyId}  (the emulator's test key; CI gets STS credentials via OIDC)`,
-        `  alicloud:secretKey  [secret]`,
-        "",
         `people.yaml on main lists ${leavers.length} leavers:`,
         ...leavers.map((u) => `  ${describe(u)} is ${membership(groupsOf(emulator, u.userId))}`),
+        "",
+        `Stack ${project.name}/dev (program examples/gitops/${project.main}), local file backend and passphrase secrets`,
+        "in a temporary directory, with the config of Pulumi.prod.yaml plus (CI gets STS credentials via OIDC instead):",
+        `$ pulumi config set quickbi:endpoint ${emulator.url}`,
+        `$ pulumi config set alicloud:accessKey ${emulator.accessKeyId}`,
+        `$ pulumi config set --secret alicloud:secretKey '<the emulator's test secret>'`,
       ].join("\n"),
     );
+    // The program and the provider host resolve the package from the repository's node_modules, as a
+    // GitOps repository's own `npm ci` would provide it beside its Pulumi.yaml.
+    local = await LocalStack.open({
+      cli,
+      project: project.name,
+      projectDir: ROOT,
+      main: join(EXAMPLE, project.main),
+      config: {
+        ...prod.config,
+        "quickbi:endpoint": emulator.url,
+        "alicloud:accessKey": emulator.accessKeyId,
+        "alicloud:secretKey": { secret: emulator.accessKeySecret },
+      },
+    });
+    const stack = local;
 
     heading("main: the list as merged");
-    command("pulumi preview --diff");
-    const [plan, previewRequests] = await during(emulator, () => main.preview(program));
-    console.log(formatPlan(plan, STACK, impactOf));
-    printRequests("preview", previewRequests);
+    const preview = await pulumi(stack, emulator, "preview --diff");
+    expect(!preview.error, `preview failed: ${preview.error?.message}`);
     expect(
-      sameList(ops(plan.steps), [`create ${GUARD}`, ...leavers.map(() => `create ${REVOCATION}`)]),
-      `preview should plan the guard and ${leavers.length} revocations, planned: ${ops(plan.steps).join(", ")}`,
+      sameSet(ops(changes(preview.steps)), [
+        `create ${COMPONENT}`,
+        `create ${GUARD}`,
+        ...leavers.map(() => `create ${REVOCATION}`),
+      ]),
+      `preview should plan the component, the guard and ${leavers.length} revocations, planned: ${ops(preview.steps).join(", ")}`,
     );
-    expect(count(previewRequests, WITHDRAW) === 0, `preview called ${WITHDRAW}`);
+    expect(count(preview.requests, WITHDRAW) === 0, `preview called ${WITHDRAW}`);
 
-    command("pulumi up --yes");
-    const [up, upRequests] = await during(emulator, () => main.up(program));
-    console.log(formatUpdate(up, STACK, "Updating", recordOf));
-    printRequests("up", upRequests);
+    const up = await pulumi(stack, emulator, "up --yes");
+    expect(!up.error, `up failed: ${up.error?.message}`);
     expect(
-      count(upRequests, WITHDRAW) === leavers.length,
-      `up should call ${WITHDRAW} ${leavers.length} times, called it ${count(upRequests, WITHDRAW)} times`,
+      count(up.requests, WITHDRAW) === leavers.length,
+      `up should call ${WITHDRAW} ${leavers.length} times, called it ${count(up.requests, WITHDRAW)} times`,
     );
     console.log("");
     for (const user of leavers) {
@@ -112,77 +102,63 @@ export async function gitops(): Promise<void> {
       expect(groups.length === 0, `after up, ${user.accountName} is still ${membership(groups)}`);
     }
 
-    command("pulumi up --yes");
-    const [again, againRequests] = await during(emulator, () => main.up(program));
-    console.log(formatUpdate(again, STACK));
-    printRequests("the second up", againRequests);
-    const changed = again.steps.filter((s) => s.op !== "same");
+    const again = await pulumi(stack, emulator, "up --yes");
+    expect(!again.error, `the second up failed: ${again.error?.message}`);
+    const changed = changes(again.steps);
     expect(changed.length === 0, `the second up changed ${changed.map((s) => `${s.name} (${s.op})`).join()}`);
-    expect(againRequests.length === 0, `the second up made ${againRequests.length} Quick BI requests`);
-    console.log(`\nNo changes: no Quick BI request at all.`);
+    expect(again.requests.length === 0, `the second up made ${again.requests.length} Quick BI requests`);
+    console.log(`\nNo changes, and no Quick BI request at all.`);
 
-    // A pull request is the main branch's state with the branch's people.yaml.
-    const pullRequest = (number: number, added: readonly User[]) => {
+    // A pull request's job previews main's state with the branch's people.yaml.
+    const previewPullRequest = async (number: number, added: readonly User[]) => {
       const entries = added.map(
         (u) =>
           `  - account: ${u.accountName}\n    reason: Left the company\n    ticket: HR-${2100 + number}\n`,
       );
-      // The branch's checkout of people.yaml.
       const file = join(prDir, `pr-${number}`, "people.yaml");
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, `${peopleText.trimEnd()}\n${entries.join("")}`);
       const shown = entries.slice(0, 2).flatMap((e) => e.trimEnd().split("\n"));
       const more = entries.length > 2 ? [`  (and ${entries.length - 2} more entries like these)`] : [];
       console.log(["", "The change to people.yaml:", ...shown.map((l) => `  +${l}`), ...more].join("\n"));
-      const engine = new MiniEngine({
-        ...options,
-        stackConfig: { ...stackConfig, [`${project.name}:peopleFile`]: file },
-        state: main.exportState(),
-      });
-      return () => engine.preview(program);
+      // The example's program reads its list from this key when set (the branch's checkout).
+      await stack.setConfig({ [`${project.name}:peopleFile`]: file });
+      try {
+        return await pulumi(stack, emulator, "preview --diff");
+      } finally {
+        await stack.stack.removeConfig(`${project.name}:peopleFile`);
+      }
     };
     const newcomers = users.filter((u) => !u.adminUser && !leavers.includes(u));
 
     heading("pull request #2: one more leaver");
     const joiner = newcomers[0]!;
-    const previewOne = pullRequest(2, [joiner]);
-    command("pulumi preview --diff");
-    const [onePlan, oneRequests] = await during(emulator, previewOne);
-    console.log(formatPlan(onePlan, STACK, impactOf));
-    printRequests("preview", oneRequests);
-    const creates = onePlan.steps.filter((s) => s.type === REVOCATION && s.op === "create");
+    const one = await previewPullRequest(2, [joiner]);
+    expect(!one.error, `the pull request's preview failed: ${one.error?.message}`);
+    const creates = one.steps.filter((s) => s.type === REVOCATION && s.op === "create");
     expect(
       creates.length === 1 && creates[0]?.name === `leavers-account-${joiner.accountName}`,
-      `the pull request should plan one create, planned: ${ops(onePlan.steps).join(", ")}`,
+      `the pull request should plan one create, planned: ${ops(changes(one.steps)).join(", ")}`,
     );
     expect(
-      onePlan.steps.filter((s) => s.type === REVOCATION && s.op === "same").length === leavers.length,
+      one.steps.filter((s) => s.type === REVOCATION && s.op === "same").length === leavers.length,
       "the people already offboarded should be unchanged",
     );
-    expect(count(oneRequests, WITHDRAW) === 0, `preview called ${WITHDRAW}`);
+    expect(count(one.requests, WITHDRAW) === 0, `preview called ${WITHDRAW}`);
     console.log(
       `\nExactly one new revocation; the ${leavers.length} people already offboarded are unchanged.`,
     );
 
     heading("pull request #3: a pasted list of 12 leavers");
-    const previewTwelve = pullRequest(3, newcomers.slice(1, 13));
-    command("pulumi preview --diff");
-    const [refusal, twelveRequests] = await during(emulator, () =>
-      previewTwelve().then(
-        () => undefined,
-        (error: EngineError<Plan>) => error,
-      ),
-    );
-    expect(refusal !== undefined, "the removal guard let 12 new people through");
-    console.log(`error: ${refusal.message}`);
-    printRequests("preview", twelveRequests);
+    const twelve = await previewPullRequest(3, newcomers.slice(1, 13));
+    expect(twelve.error !== undefined, "the removal guard let 12 new people through");
     expect(
-      /would offboard 12 people/.test(refusal.message),
-      `the preview failed otherwise: ${refusal.message}`,
+      /would offboard 12 people/.test(twelve.error.message),
+      `the preview failed otherwise: ${twelve.error.message}`,
     );
     expect(
-      twelveRequests.length === 0,
-      `the refused preview made ${twelveRequests.length} Quick BI requests`,
+      twelve.requests.length === 0,
+      `the refused preview made ${twelve.requests.length} Quick BI requests`,
     );
     console.log(
       [
@@ -193,49 +169,22 @@ export async function gitops(): Promise<void> {
       ].join("\n"),
     );
   } finally {
+    await local?.close();
     rmSync(prDir, { recursive: true, force: true });
     await emulator.stop();
   }
-}
-
-/** Under each revocation, who leaves which groups (the impact `check` computed), and the ticket. */
-function impactOf(step: PlannedStep): string[] {
-  const inputs = step.checkedInputs ?? {};
-  if (step.type === GUARD) {
-    return step.op === "same"
-      ? []
-      : [`people on the list: ${(inputs.people as unknown[] | undefined)?.length ?? 0}`];
-  }
-  if (step.op !== "create") return [];
-  const impact = inputs.impact as { summary?: string } | undefined;
-  return [impact?.summary ?? "impact unknown", `ticket ${String(inputs.ticket)}: ${String(inputs.reason)}`];
-}
-
-/** Under each revocation, its audit record. */
-function recordOf(step: AppliedStep): string[] {
-  if (step.type !== REVOCATION || step.op === "same" || !step.outputs) return [];
-  const { outcome, groupsRemoved, requestId } = step.outputs as {
-    outcome: string;
-    groupsRemoved: { name: string }[];
-    requestId: string;
-  };
-  return [
-    `${outcome}: left ${groupsRemoved.map((g) => g.name).join(", ") || "no group"}, RequestId ${requestId}`,
-  ];
-}
-
-function heading(text: string): void {
-  console.log(`\n== ${text} ==`);
 }
 
 function describe(user: User): string {
   return `${user.accountName} (${user.nickName})`;
 }
 
-function ops(steps: readonly PlannedStep[]): string[] {
+function ops(steps: readonly Step[]): string[] {
   return steps.map((s) => `${s.op} ${s.type}`);
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** The same steps, in any order: the engine runs independent steps in parallel. */
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const sorted = (list: readonly string[]) => [...list].sort().join("\n");
+  return sorted(a) === sorted(b);
 }

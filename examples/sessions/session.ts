@@ -1,25 +1,90 @@
-// What the main command's example sessions share: running a program as `pulumi` would, watching the
-// emulator's requests during each command, and printing it all as a terminal session.
+// What the main command's example sessions share: running each `pulumi` command with the real CLI,
+// printing the CLI's own output as it comes, the engine's steps it reported, and the emulator's
+// requests during that command.
+import type { EngineEvent, OpType } from "@pulumi/pulumi/automation";
 import type { QuickBIEmulator, RequestLogEntry } from "../../emulator";
+import type { LocalStack } from "../../harness/local-stack";
 
 export const WITHDRAW = "WithdrawAllUserGroups";
 
-/** The program a Pulumi.yaml names, re-run on each call as each `pulumi` command starts it afresh. */
-export function programAt(path: string): () => void {
-  return () => {
-    delete require.cache[require.resolve(path)];
-    require(path);
-  };
+/** The `pulumi` commands a session runs, as a user types them. */
+export type Command =
+  "preview --diff" | "up --yes" | "up --refresh --yes" | "refresh --yes" | "destroy --yes";
+
+/** One step the engine reported (a resource's pre-event): what it planned or did to which resource. */
+export interface Step {
+  readonly op: OpType;
+  readonly type: string;
+  readonly name: string;
+  /** The inputs after check (for a create or update), as the engine holds them. */
+  readonly inputs: Record<string, unknown>;
 }
 
-/** What `body` returned and the emulator requests it caused. */
-export async function during<T>(
-  emulator: QuickBIEmulator,
-  body: () => Promise<T>,
-): Promise<[T, RequestLogEntry[]]> {
+export interface Ran {
+  readonly steps: readonly Step[];
+  readonly requests: readonly RequestLogEntry[];
+  /** The failure, for a command that failed (the CLI's output above says why). */
+  readonly error?: Error;
+}
+
+/**
+ * Runs `pulumi <command>` on the stack and prints it as a terminal session. The only lines left out
+ * of the CLI's output are its progress ticker (`@ updating....`), which a terminal overwrites in place.
+ */
+export async function pulumi(local: LocalStack, emulator: QuickBIEmulator, command: Command): Promise<Ran> {
+  console.log(`\n$ pulumi ${command}`);
+  const steps: Step[] = [];
+  const onEvent = (event: EngineEvent) => {
+    const meta = event.resourcePreEvent?.metadata;
+    // The stack and the default provider are the engine's own resources, not the program's.
+    if (!meta || meta.type === "pulumi:pulumi:Stack" || meta.type.startsWith("pulumi:providers:")) return;
+    steps.push({
+      op: meta.op,
+      type: meta.type,
+      name: meta.urn.slice(meta.urn.lastIndexOf("::") + 2),
+      inputs: (meta.new?.inputs ?? {}) as Record<string, unknown>,
+    });
+  };
+  const onOutput = printWithoutTicker();
+  // The CLI writes diagnostics (a check failure, a refused update) to stderr.
+  const onError = printWithoutTicker();
   const before = emulator.requests().length;
-  const result = await body();
-  return [result, emulator.requests().slice(before)];
+  let error: Error | undefined;
+  try {
+    const opts = { onOutput, onError, onEvent };
+    if (command === "preview --diff") await local.stack.preview({ ...opts, diff: true });
+    else if (command === "up --yes") await local.stack.up(opts);
+    else if (command === "up --refresh --yes") await local.stack.up({ ...opts, refresh: true });
+    else if (command === "refresh --yes") await local.stack.refresh(opts);
+    else await local.stack.destroy(opts);
+  } catch (failure) {
+    error = failure instanceof Error ? failure : new Error(String(failure));
+  }
+  onOutput.flush();
+  onError.flush();
+  const requests = emulator.requests().slice(before);
+  printRequests(command.split(" ")[0] ?? command, requests);
+  return { steps, requests, ...(error ? { error } : {}) };
+}
+
+/** The CLI's output, line by line, without the progress ticker. */
+function printWithoutTicker(): ((chunk: string) => void) & { flush(): void } {
+  let pending = "";
+  const emit = (line: string) => {
+    if (/^@ [a-z]+\.*\s*$/.test(line)) return;
+    console.log(`  ${line}`.trimEnd());
+  };
+  const onOutput = (chunk: string) => {
+    const lines = (pending + chunk).split("\n");
+    pending = lines.pop() ?? "";
+    lines.forEach(emit);
+  };
+  return Object.assign(onOutput, {
+    flush() {
+      if (pending) emit(pending);
+      pending = "";
+    },
+  });
 }
 
 /** The requests a command made, one line each, under a count. */
@@ -38,13 +103,13 @@ export function printRequests(during: string, requests: readonly RequestLogEntry
   }
 }
 
-/** Prints a command line the way a terminal session shows it. */
-export function command(line: string): void {
-  console.log(`\n$ ${line}`);
-}
-
 export function count(requests: readonly RequestLogEntry[], action: string): number {
   return requests.filter((r) => r.action === action).length;
+}
+
+/** The steps other than "same": what the command changed or planned to change. */
+export function changes(steps: readonly Step[]): Step[] {
+  return steps.filter((s) => s.op !== "same");
 }
 
 /** The names of the user groups a user is directly in, per the emulator's state. */
@@ -58,6 +123,10 @@ export function groupsOf(emulator: QuickBIEmulator, userId: string): string[] {
 export function membership(groups: readonly string[]): string {
   if (groups.length === 0) return "in no user group";
   return `in ${groups.length} user group${groups.length === 1 ? "" : "s"}: ${groups.join(", ")}`;
+}
+
+export function heading(text: string): void {
+  console.log(`\n== ${text} ==`);
 }
 
 /** Stops the session at the first deviation from the expected lifecycle: it doubles as a smoke test. */

@@ -1,0 +1,235 @@
+// The main command (`npm start [-- <example>]` = build, then examples/run.ts) run as a child process, as
+// a user runs it, with the real Pulumi CLI. `npm test` builds before mocha, so dist/ is there.
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
+import { commandBlock, normalized, readmeSamples } from "../../examples/readme-samples";
+import { describeWithPulumiCli } from "../support/pulumi-cli";
+
+const ROOT = resolve(__dirname, "..", "..");
+const execFileAsync = promisify(execFile);
+
+/** One `$ pulumi ...` command of a session and what it printed, up to the next command. */
+interface Section {
+  readonly command: string;
+  readonly text: string;
+}
+
+/** Runs the main command as `npm start -- <args>` does after the build, and splits its output by command. */
+async function runMainCommand(...args: string[]): Promise<{ output: string; sections: Section[] }> {
+  assert.ok(
+    existsSync(resolve(ROOT, "dist", "provider", "index.js")),
+    "dist/ is missing: run `npm run build` first (npm test does)",
+  );
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    ["-r", "ts-node/register/transpile-only", "examples/run.ts", ...args],
+    { cwd: ROOT, timeout: 170_000 },
+  );
+  const sections = stdout
+    .split("\n$ pulumi ")
+    .slice(1)
+    .map((chunk) => {
+      const newline = chunk.indexOf("\n");
+      return { command: `pulumi ${chunk.slice(0, newline)}`, text: chunk.slice(newline + 1) };
+    });
+  return { output: stdout, sections };
+}
+
+describeWithPulumiCli("the main command, examples/run.ts, with the real CLI", () => {
+  let output: string;
+  /** The output of each `$ pulumi ...` command, by command line, in order. */
+  let sections: Section[];
+
+  before(async function () {
+    this.timeout(180_000);
+    ({ output, sections } = await runMainCommand());
+  });
+
+  const section = (command: string, nth = 0) =>
+    sections.filter((s) => s.command === command)[nth]?.text ?? "";
+
+  it("sets the stack config, then runs preview, up, up again, refresh and destroy, and says every step behaved", () => {
+    assert.deepEqual(
+      sections.map((s) => s.command.split(" ").slice(0, 3).join(" ")),
+      [
+        "pulumi config set",
+        "pulumi config set",
+        "pulumi config set",
+        "pulumi preview --diff",
+        "pulumi up --yes",
+        "pulumi up --yes",
+        "pulumi refresh --yes",
+        "pulumi destroy --yes",
+      ],
+    );
+    assert.match(output, /Every step behaved as expected\.\n$/);
+  });
+
+  it("shows alice's groups before anything runs and never prints the secret key", () => {
+    assert.match(
+      output,
+      /alice \(Alice Wang, UserId 46e5374665ba4b679ee22e2a2927abcd\) is in 2 user groups: Finance, Sales/,
+    );
+    assert.doesNotMatch(output, /emulator-test-secret/);
+  });
+
+  it("previews one create with the impact the CLI printed, with no WithdrawAllUserGroups request", () => {
+    const preview = section("pulumi preview --diff");
+
+    assert.match(preview, /\+ pulumi-nodejs:dynamic\/quickbi:UserGroupRevocation: \(create\)/);
+    assert.match(preview, /summary: "alice \(Alice Wang\) will leave 2 user groups: Finance, Sales"/);
+    assert.match(preview, /userId +: "46e5374665ba4b679ee22e2a2927abcd"/);
+    // The CLI counts the stack resource too.
+    assert.match(preview, /\+ 2 to create/);
+    assert.match(preview, /Quick BI requests during preview: 2 \(WithdrawAllUserGroups: 0\)\n/);
+  });
+
+  it("prints as the stack output the RequestId of the WithdrawAllUserGroups call the up made", () => {
+    const up = section("pulumi up --yes");
+
+    const recorded = /aliceRequestId +: "([^"]+)"/.exec(up)?.[1];
+    const requests = [...up.matchAll(/^ {2}WithdrawAllUserGroups .*HTTP 200 {2}RequestId (\S+)$/gm)];
+    assert.equal(requests.length, 1, up);
+    assert.equal(recorded, requests[0]?.[1]);
+    assert.match(up, /offboard-alice created/);
+    assert.match(up, /alice is now in no user group/);
+  });
+
+  it("reports no changes and no request on the second up", () => {
+    const again = section("pulumi up --yes", 1);
+
+    assert.match(again, /Resources:\n\s+2 unchanged\n/);
+    assert.match(again, /Quick BI requests during up: 0 \(WithdrawAllUserGroups: 0\)\n/);
+  });
+
+  it("refreshes with one read and no change", () => {
+    const refresh = section("pulumi refresh --yes");
+
+    assert.match(refresh, /Resources:\n\s+2 unchanged\n/);
+    assert.match(
+      refresh,
+      /Quick BI requests during refresh: 1 \(WithdrawAllUserGroups: 0\)\n {2}ListUserGroupsByUserId /,
+    );
+  });
+
+  it("destroys with no request and says the groups are not restored", () => {
+    const destroy = section("pulumi destroy --yes");
+
+    assert.match(destroy, /- 2 deleted/);
+    assert.match(destroy, /Quick BI requests during destroy: 0 \(WithdrawAllUserGroups: 0\)\n/);
+    assert.match(output, /alice's groups are NOT restored: she is still in no user group/);
+  });
+});
+
+describeWithPulumiCli(
+  "the main command with the gitops example, examples/run.ts gitops, with the real CLI",
+  () => {
+    let output: string;
+    let sections: Section[];
+
+    before(async function () {
+      this.timeout(180_000);
+      ({ output, sections } = await runMainCommand("gitops"));
+    });
+
+    const commands = () => sections.filter((s) => !s.command.startsWith("pulumi config"));
+    const section = (index: number) => commands()[index]?.text ?? "";
+
+    it("previews main, ups it twice, then previews two pull requests, and says every step behaved", () => {
+      assert.deepEqual(
+        commands().map((s) => s.command),
+        [
+          "pulumi preview --diff",
+          "pulumi up --yes",
+          "pulumi up --yes",
+          "pulumi preview --diff",
+          "pulumi preview --diff",
+        ],
+      );
+      assert.match(output, /Every step behaved as expected\.\n$/);
+    });
+
+    it("previews the impact per person on the list, withdrawing nothing", () => {
+      const preview = section(0);
+
+      assert.match(preview, /summary: "user05 \(Emma Sun\) will leave 1 user group: Marketing"/);
+      assert.match(
+        preview,
+        /summary: "user12 \(Leo Ma\) will leave 2 user groups: Sales North, Engineering"/,
+      );
+      assert.match(
+        preview,
+        /summary: "user20 \(Tom Deng\) will leave 2 user groups: Marketing, Engineering"/,
+      );
+      // The stack, the component, the guard and three revocations.
+      assert.match(preview, /\+ 6 to create/);
+      assert.match(preview, /Quick BI requests during preview: 6 \(WithdrawAllUserGroups: 0\)\n/);
+    });
+
+    it("withdraws the three people on up and prints each one's RequestId", () => {
+      const up = section(1);
+
+      assert.match(up, /\(WithdrawAllUserGroups: 3\)/);
+      assert.equal([...up.matchAll(/outcome +: "withdrawn"/g)].length, 3, up);
+      assert.equal([...up.matchAll(/is now in no user group/g)].length, 3, up);
+    });
+
+    it("changes nothing and calls nothing on the second up", () => {
+      assert.match(section(2), /Resources:\n\s+6 unchanged\n/);
+      assert.match(section(2), /Quick BI requests during up: 0 /);
+    });
+
+    it("plans exactly one create for the pull request that adds one person", () => {
+      const pr = section(3);
+
+      assert.match(
+        output,
+        /== pull request #2: one more leaver ==\n\nThe change to people\.yaml:\n {2}\+ {2}- account: user02/,
+      );
+      assert.equal(
+        [...pr.matchAll(/\+ pulumi-nodejs:dynamic\/quickbi:UserGroupRevocation: \(create\)/g)].length,
+        1,
+        pr,
+      );
+      assert.match(pr, /summary: "user02 \(Ben Liu\) will leave 2 user groups: Sales North, Executives"/);
+      assert.match(pr, /\+ 1 to create\n\s+~ 1 to update\n/);
+    });
+
+    it("refuses the pull request that adds 12 people at preview, with no Quick BI request", () => {
+      const pr = section(4);
+
+      assert.match(pr, /error: .*this update would offboard 12 people/);
+      assert.match(pr, /pulumi config set quickbi:maxRemovalsPerUpdate 12/);
+      assert.match(pr, /Quick BI requests during preview: 0 \(WithdrawAllUserGroups: 0\)/);
+    });
+
+    it("rejects an unknown example with the list of examples", async () => {
+      await assert.rejects(runMainCommand("nonesuch"), (error: Error & { stderr: string }) => {
+        assert.match(error.stderr, /usage: npm start \[-- offboard-one \| gitops\]/);
+        return true;
+      });
+    });
+  },
+);
+
+describeWithPulumiCli("the README's terminal samples", () => {
+  it("are what the real CLI prints in npm start, apart from times and ports (npm run readme-samples rewrites them)", async function () {
+    this.timeout(360_000);
+    const samples = readmeSamples(readFileSync(resolve(ROOT, "README.md"), "utf8"));
+    assert.ok(samples.length >= 2, "the README has no samples");
+    const outputs = new Map<string, string>();
+    for (const sample of samples) {
+      if (!outputs.has(sample.example))
+        outputs.set(sample.example, (await runMainCommand(sample.example)).output);
+      const printed = commandBlock(outputs.get(sample.example)!, sample.nth, sample.command);
+      assert.equal(
+        normalized(sample.text),
+        normalized(printed),
+        `README sample ${sample.example} ${sample.nth} ${sample.command}`,
+      );
+    }
+  });
+});
