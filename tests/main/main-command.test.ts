@@ -84,7 +84,14 @@ describeWithPulumiCli("the main command, examples/run.ts, with the real CLI", ()
     assert.match(preview, /userId +: "46e5374665ba4b679ee22e2a2927abcd"/);
     // The CLI counts the stack resource too.
     assert.match(preview, /\+ 2 to create/);
-    assert.match(preview, /Quick BI requests during preview: 2 \(WithdrawAllUserGroups: 0\)\n/);
+    assert.match(preview, /Quick BI requests during preview: 3 \(WithdrawAllUserGroups: 0\)\n/);
+  });
+
+  it("previews and records the access alice keeps: two workspaces and the organisation admin role", () => {
+    const line =
+      "alice still belongs to 2 workspaces: Sales BI \\(Analyst\\), Finance \\(Viewer\\); alice is an organisation admin; the account stays active";
+    assert.match(section("pulumi preview --diff"), new RegExp(`summary +: "after this, ${line}"`));
+    assert.match(section("pulumi up --yes"), new RegExp(`summary +: "after the withdrawal, ${line}"`));
   });
 
   it("prints as the stack output the RequestId of the WithdrawAllUserGroups call the up made", () => {
@@ -105,13 +112,13 @@ describeWithPulumiCli("the main command, examples/run.ts, with the real CLI", ()
     assert.match(again, /Quick BI requests during up: 0 \(WithdrawAllUserGroups: 0\)\n/);
   });
 
-  it("refreshes with one read and no change", () => {
+  it("refreshes with three reads (groups, flags, workspaces) and no change", () => {
     const refresh = section("pulumi refresh --yes");
 
     assert.match(refresh, /Resources:\n\s+2 unchanged\n/);
     assert.match(
       refresh,
-      /Quick BI requests during refresh: 1 \(WithdrawAllUserGroups: 0\)\n {2}ListUserGroupsByUserId /,
+      /Quick BI requests during refresh: 3 \(WithdrawAllUserGroups: 0\)\n {2}ListUserGroupsByUserId /,
     );
   });
 
@@ -166,7 +173,11 @@ describeWithPulumiCli(
       );
       // The stack, the component, the guard and three revocations.
       assert.match(preview, /\+ 6 to create/);
-      assert.match(preview, /Quick BI requests during preview: 6 \(WithdrawAllUserGroups: 0\)\n/);
+      assert.match(preview, /Quick BI requests during preview: 9 \(WithdrawAllUserGroups: 0\)\n/);
+      assert.match(
+        preview,
+        /summary +: "after this, user05 still belongs to 2 workspaces: Marketing Analytics \(Developer\), Company Overview \(Viewer\); user05 is an organisation admin; the account stays active"/,
+      );
     });
 
     it("withdraws the three people on up and prints each one's RequestId", () => {
