@@ -5,10 +5,11 @@
 // Used by tests/packaging and by the benchmarks.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { consumerLock } from "./consumer-lock";
+import { assertDistFresh } from "./dist-freshness";
 
 const REPO = resolve(__dirname, "..");
 
@@ -35,13 +36,9 @@ const { QuickBIUserGroupRevocation } = require("pulumi-quickbi-offboarding");
 new QuickBIUserGroupRevocation("offboard-alice", { userId: ${JSON.stringify(userId)} });
 `;
 
-/** Packs dist/ as it is (run `npm run build` first; `npm pack --ignore-scripts` does not rebuild). */
+/** Packs dist/ as it is (`npm pack --ignore-scripts` does not rebuild): it must be fresh, see assertDistFresh. */
 export function installConsumer(userId: string): InstalledConsumer {
-  if (!existsSync(join(REPO, "dist", "provider", "index.js"))) {
-    throw new Error(
-      "dist/provider/index.js is missing: run `npm run build` first (or another build is running)",
-    );
-  }
+  assertDistFresh();
   const dir = mkdtempSync(join(tmpdir(), "quickbi-consumer-"));
   try {
     const tarball = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", dir], {

@@ -1,21 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as revocationProvider from "./dynamic/runtime";
+import type { GroupRecord, WithdrawalRecord } from "./revocation/audit";
+import type { RevocationOutputs } from "./revocation/outputs";
 
-/** A user group in the audit record: enough to restore the membership with AddUserGroupMembers. */
-export interface QuickBIGroupRecord {
-  /** UsergroupId. */
-  readonly id: string;
-  readonly name: string;
-  /** IdentifiedPath, the group's ancestry as Quick BI reports it. */
-  readonly path: string;
-}
-
-/** One earlier withdrawal of the same resource (kept when drift made it withdraw again). */
-export interface QuickBIWithdrawalRecord {
-  readonly requestId: string;
-  readonly withdrawnAt: string;
-  readonly groupsRemoved: QuickBIGroupRecord[];
-}
+export type { GroupRecord as QuickBIGroupRecord, WithdrawalRecord as QuickBIWithdrawalRecord };
 
 /** One workspace the user still belongs to directly, after the withdrawal. */
 export interface QuickBIWorkspaceAccess {
@@ -141,13 +129,13 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
   /** When the withdrawal succeeded, ISO-8601 UTC. */
   declare readonly withdrawnAt: pulumi.Output<string>;
   /** The groups the user was in just before the withdrawal. */
-  declare readonly groupsRemoved: pulumi.Output<QuickBIGroupRecord[]>;
+  declare readonly groupsRemoved: pulumi.Output<GroupRecord[]>;
   /** The groups the user is in as of `checkedAt`: empty unless someone added them back (drift). */
-  declare readonly currentGroups: pulumi.Output<QuickBIGroupRecord[]>;
+  declare readonly currentGroups: pulumi.Output<GroupRecord[]>;
   /** When `currentGroups` was last established: verified after the withdrawal, or changed by `pulumi refresh`. */
   declare readonly checkedAt: pulumi.Output<string>;
   /** Earlier withdrawals of this resource, oldest first. */
-  declare readonly history: pulumi.Output<QuickBIWithdrawalRecord[]>;
+  declare readonly history: pulumi.Output<WithdrawalRecord[]>;
   /**
    * The access WithdrawAllUserGroups leaves in place: workspaces with their roles, organisation admin
    * flags, whether the account stays active; as of the withdrawal or the last refresh that changed it.
@@ -188,7 +176,9 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
         checkedAt: undefined,
         history: undefined,
         residualAccess: undefined,
-      },
+        // Every output is wired (the typecheck fails otherwise), plus the two inputs that only steer the
+        // provider and are not recorded: strictPreview and listedAt.
+      } satisfies Record<keyof RevocationOutputs | "strictPreview" | "listedAt", unknown>,
       opts,
       "quickbi",
       "UserGroupRevocation",

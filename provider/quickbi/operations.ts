@@ -1,4 +1,5 @@
 import type { QuickBIClient } from "./client";
+import type { AttemptBudget } from "./retry";
 
 /**
  * Typed wrappers of the Quick BI operations this package uses (API 2022-01-01, RPC, POST, every
@@ -9,10 +10,10 @@ import type { QuickBIClient } from "./client";
 export async function withdrawAllUserGroups(
   client: QuickBIClient,
   userId: string,
+  budget?: AttemptBudget,
 ): Promise<{ requestId: string }> {
-  const response = await client.call("WithdrawAllUserGroups", { UserId: userId }, userId, {
-    result: "true",
-  });
+  const options = { result: "true", ...(budget ? { budget } : {}) } as const;
+  const response = await client.call("WithdrawAllUserGroups", { UserId: userId }, { userId }, options);
   return { requestId: response.requestId };
 }
 
@@ -28,10 +29,10 @@ export interface UserGroup {
 export async function listUserGroupsByUserId(
   client: QuickBIClient,
   userId: string,
+  budget?: AttemptBudget,
 ): Promise<{ requestId: string; groups: UserGroup[] }> {
-  const response = await client.call("ListUserGroupsByUserId", { UserId: userId }, userId, {
-    result: "array",
-  });
+  const options = { result: "array", ...(budget ? { budget } : {}) } as const;
+  const response = await client.call("ListUserGroupsByUserId", { UserId: userId }, { userId }, options);
   return { requestId: response.requestId, groups: response.result as UserGroup[] };
 }
 
@@ -54,9 +55,14 @@ export interface UserInfo {
 
 /** QueryUserInfoByUserId: who the user is. */
 export async function queryUserInfoByUserId(client: QuickBIClient, userId: string): Promise<UserInfo> {
-  const response = await client.call("QueryUserInfoByUserId", { UserId: userId }, userId, {
-    result: "object",
-  });
+  const response = await client.call(
+    "QueryUserInfoByUserId",
+    { UserId: userId },
+    { userId },
+    {
+      result: "object",
+    },
+  );
   return response.result as UserInfo;
 }
 
@@ -68,6 +74,6 @@ export async function queryUserInfoByAccount(
 ): Promise<UserInfo> {
   const query: Record<string, string> = { Account: account };
   if (parentAccountName !== undefined) query.ParentAccountName = parentAccountName;
-  const response = await client.call("QueryUserInfoByAccount", query, account, { result: "object" });
+  const response = await client.call("QueryUserInfoByAccount", query, { account }, { result: "object" });
   return response.result as UserInfo;
 }

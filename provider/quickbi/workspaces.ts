@@ -20,8 +20,13 @@ export async function listWorkspaceUserRolesByUserId(
   client: QuickBIClient,
   userId: string,
 ): Promise<{ requestId: string; workspaces: WorkspaceUserRole[] }> {
-  const response = await client.call("ListWorkspaceUserRolesByUserId", { UserId: userId }, userId, {
-    result: "array",
-  });
+  const response = await client.call(
+    "ListWorkspaceUserRolesByUserId",
+    { UserId: userId },
+    { userId },
+    {
+      result: "array",
+    },
+  );
   return { requestId: response.requestId, workspaces: response.result as WorkspaceUserRole[] };
 }

@@ -1,5 +1,5 @@
 import type { QuickBIClient } from "../quickbi/client";
-import { isMissingUserCode, QuickBIRequestError } from "../quickbi/errors";
+import { isMissingUserError, QuickBIRequestError } from "../quickbi/errors";
 import { listUserGroupsByUserId } from "../quickbi/operations";
 import { groupNames, groupRecord, type GroupRecord } from "./audit";
 import type { OnMissingUser, RevocationInputs } from "./inputs";
@@ -36,6 +36,12 @@ export type Impact =
       readonly detail?: string;
     };
 
+/** The impact of a revocation whose user, region or endpoint is not known until apply. */
+export const IMPACT_UNKNOWN_UNTIL_APPLY: Impact = {
+  status: "unknown",
+  summary: "impact unknown: the user or the endpoint is not known until apply",
+};
+
 /**
  * Three read calls: who the user is (QueryUserInfoByUserId or ByAccount, which also gives the admin
  * flags), their groups (ListUserGroupsByUserId) and their workspaces (ListWorkspaceUserRolesByUserId,
@@ -64,7 +70,7 @@ export async function assessImpact(client: QuickBIClient, inputs: RevocationInpu
       residualAccess: remains,
     };
   } catch (error) {
-    if (error instanceof QuickBIRequestError && isMissingUserCode(error.code)) {
+    if (isMissingUserError(error)) {
       return {
         status: "user-missing",
         summary: `Quick BI has no user with ${inputIdentity(inputs)} (${error.code}, RequestId ${error.requestId ?? "none"})`,
@@ -74,8 +80,7 @@ export async function assessImpact(client: QuickBIClient, inputs: RevocationInpu
     }
     // A preview must not fail because the lookup could not run (a PR job without credentials, a
     // throttled read): it says so instead, and the withdrawal itself will look again.
-    const why =
-      error instanceof QuickBIRequestError ? `${error.code}: ${firstSentence(error.message)}` : String(error);
+    const why = error instanceof QuickBIRequestError ? `${error.code}: ${error.detail}` : String(error);
     return {
       status: "unknown",
       summary: `impact unknown: the preview could not read Quick BI (${why})`,
@@ -95,9 +100,4 @@ export function missingUserFailure(
     `${impact.summary}. Check that userId is the Quick BI UserId (not the Alibaba Cloud UID) or that the account ` +
     `name is right; if the person was already removed from Quick BI, set onMissingUser: "succeed" to record them as offboarded.`
   );
-}
-
-function firstSentence(message: string): string {
-  const cut = message.indexOf(". ");
-  return cut < 0 ? message : message.slice(0, cut);
 }

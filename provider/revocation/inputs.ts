@@ -1,3 +1,5 @@
+import type { CheckFailure } from "@pulumi/pulumi/dynamic";
+
 /** The value the engine sends for an input that is not known yet (during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
@@ -23,10 +25,19 @@ export interface RevocationInputs {
   readonly listedAt?: string;
 }
 
-/** A check failure, as Pulumi's dynamic provider `check` returns it. */
-export interface CheckFailure {
-  readonly property: string;
-  readonly reason: string;
+/** A revocation not done yet for this user: a new resource, or a replacement for another user. */
+export function isNewSubject(olds: RevocationInputs, news: RevocationInputs): boolean {
+  if (olds.userId === undefined && olds.account === undefined) return true;
+  return (
+    olds.userId !== news.userId ||
+    olds.account !== news.account ||
+    olds.parentAccountName !== news.parentAccountName
+  );
+}
+
+/** Whether who the revocation is about is not known until apply (preview). */
+export function hasUnknownUser(inputs: RevocationInputs): boolean {
+  return inputs.userId === UNKNOWN || inputs.account === UNKNOWN || inputs.parentAccountName === UNKNOWN;
 }
 
 // C0 and C1 control characters, line breaks included: finding them is the point of this pattern.

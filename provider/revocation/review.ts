@@ -6,7 +6,8 @@
  */
 import type { StackConfig } from "../config/stack-config";
 import { missingUserFailure, type Impact } from "./impact";
-import { UNKNOWN, type CheckFailure, type RevocationInputs } from "./inputs";
+import type { CheckFailure } from "@pulumi/pulumi/dynamic";
+import { UNKNOWN, type RevocationInputs } from "./inputs";
 import type { ListedOnce } from "./listed-once";
 import { isStrictPreview, strictPreviewFailure } from "./strict-preview";
 

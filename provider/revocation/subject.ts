@@ -1,13 +1,14 @@
 import type { QuickBIClient } from "../quickbi/client";
 import { queryUserInfoByAccount, queryUserInfoByUserId, type UserInfo } from "../quickbi/operations";
 import type { RevocationInputs } from "./inputs";
+import { definedOnly } from "./outputs";
 
-/** Who a revocation is about, as Quick BI knows them. */
+/** Who a revocation is about, as Quick BI knows them. The names are absent when Quick BI gave none. */
 export interface Subject {
   readonly userId: string;
-  readonly accountName: string;
+  readonly accountName?: string;
   /** Quick BI's NickName. */
-  readonly displayName: string;
+  readonly displayName?: string;
 }
 
 /**
@@ -35,7 +36,11 @@ function subjectOf(info: UserInfo, inputs: RevocationInputs): Subject {
     // Never withdraw, or record, a user whose id Quick BI did not give.
     throw new Error(`Quick BI's answer for ${inputIdentity(inputs)} has no UserId; nothing was withdrawn`);
   }
-  return { userId: info.UserId, accountName: info.AccountName ?? "", displayName: info.NickName ?? "" };
+  return definedOnly({
+    userId: info.UserId,
+    accountName: info.AccountName || undefined,
+    displayName: info.NickName || undefined,
+  });
 }
 
 /** "alice (Alice Wang)", or the UserId when Quick BI gave no names. */

@@ -131,6 +131,21 @@ describe("create", () => {
       assert.equal(outs.groupsRemoved.length, 2);
     });
 
+    it("sends at most quickbi:maxAttempts WithdrawAllUserGroups in all, retries and repeated rounds together", async () => {
+      // Round 1 takes three requests (two throttled); rounds 2 and 3 one each: the budget of 5 is spent.
+      t.emulator.setFaults({
+        rules: [
+          { fault: "throttle", action: "WithdrawAllUserGroups", times: 2 },
+          { fault: "keepMembership" },
+        ],
+      });
+      await assert.rejects(
+        checkAndCreate(t.provider, { userId: ALICE }),
+        /Verify\.GroupsRemain \(HTTP 200, RequestId [0-9A-F-]{36}, after 5 attempts\): the user is still in 2 group\(s\) after 3 withdrawal\(s\)/,
+      );
+      assert.equal(requestsFor(t.emulator, "WithdrawAllUserGroups").length, 5);
+    });
+
     it("fails naming the groups left when they keep surviving, and records nothing", async () => {
       t.emulator.setFaults({ rules: [{ fault: "keepMembership" }] });
       await assert.rejects(

@@ -253,7 +253,8 @@ function judge(
       note("failed but recorded", userId, error.message);
       continue;
     }
-    const code = /failed: ([A-Za-z][\w.]*) \(HTTP/.exec(error.message)?.[1];
+    // "failed: <code> (HTTP …" or, with no HTTP answer, "failed: <code> (after …" / "failed: <code>: …".
+    const code = /failed: ([A-Za-z][\w.]*)(?: \(|: )/.exec(error.message)?.[1];
     const namesOperation = ACTIONS.some((action) => error.message.includes(action));
     if (code === undefined || !namesOperation || !error.message.includes(userId)) {
       note("failed unclearly", userId, error.message);

@@ -175,7 +175,7 @@ describe("a revocation's lifecycle through the real provider host", () => {
   it("fails a preview without credentials by default (strict preview), saying what to fix", async () => {
     await assert.rejects(
       withoutCredentials().preview(program({ userId: ALICE })),
-      /property 'userId' value "46e5374665ba4b679ee22e2a2927abcd" has a problem: strict preview: the preview could not read Quick BI \(credentials\), so nobody can review whom this offboarding removes from which groups\. QueryUserInfoByUserId .* CredentialsUnavailable .* pulumi config set quickbi:strictPreview false\./,
+      /property 'userId' value "46e5374665ba4b679ee22e2a2927abcd" has a problem: strict preview: the preview could not read Quick BI \(credentials\), so nobody can review whom this offboarding removes from which groups\. QueryUserInfoByUserId .* CredentialsUnavailable\b.* pulumi config set quickbi:strictPreview false\./,
     );
     assert.equal(emulator.requests().length, 0);
   });
