@@ -19,8 +19,11 @@ export interface BulkOptions {
   readonly parallel: number;
 }
 
-/** Calls per person: Check (QueryUserInfoByUserId, ListUserGroupsByUserId), Create (List, Withdraw, List). */
-const CALLS_PER_PERSON = 5;
+/**
+ * Calls per person: Check (QueryUserInfoByUserId, ListUserGroupsByUserId, ListWorkspaceUserRolesByUserId),
+ * Create (List, Withdraw, List, ListWorkspaceUserRolesByUserId).
+ */
+const CALLS_PER_PERSON = 7;
 
 export async function benchBulk(options: BulkOptions): Promise<BenchmarkResult> {
   const users = Array.from({ length: options.people }, (_, i) => `b0${i.toString(16).padStart(30, "0")}`);

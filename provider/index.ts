@@ -3,6 +3,8 @@ export {
   type QuickBIUserGroupRevocationArgs,
   type QuickBIGroupRecord,
   type QuickBIWithdrawalRecord,
+  type QuickBIResidualAccess,
+  type QuickBIWorkspaceAccess,
 } from "./resource";
 export {
   QuickBIOffboarding,

@@ -29,6 +29,11 @@ export const DEFAULTS = {
   onMissingUser: "fail",
   /** Sent with every request, so that Quick BI's and ActionTrail's logs say which tool made the call. */
   userAgent: "pulumi-quickbi-offboarding",
-} as const satisfies Readonly<Record<string, string | number>>;
+  /**
+   * A preview whose impact cannot be read (credentials, permission, endpoint) fails rather than passing
+   * with "impact unknown": a green pull-request check must mean someone could see the effect.
+   */
+  strictPreview: true,
+} as const satisfies Readonly<Record<string, string | number | boolean>>;
 
 export type Network = "public" | "vpc";

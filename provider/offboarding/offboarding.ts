@@ -29,6 +29,8 @@ export interface QuickBIOffboardingArgs {
   readonly endpoint?: pulumi.Input<string>;
   /** For people whose entry does not say. @default "fail" */
   readonly onMissingUser?: "fail" | "succeed";
+  /** Passed to every revocation: fail a preview whose impact cannot be read. @default - `quickbi:strictPreview`, then true */
+  readonly strictPreview?: pulumi.Input<boolean>;
 }
 
 /** One line of the component's summary output. */
@@ -74,6 +76,8 @@ export class QuickBIOffboarding extends pulumi.ComponentResource {
           onMissingUser: person.onMissingUser ?? args.onMissingUser,
           region: args.region,
           endpoint: args.endpoint,
+          strictPreview: args.strictPreview,
+          listedAt: person.origin,
         },
         { parent: this, dependsOn: [this.guard] },
       );

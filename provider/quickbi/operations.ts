@@ -43,6 +43,14 @@ export interface UserInfo {
   readonly AccountName?: string;
   readonly NickName?: string;
   readonly UserType?: number;
+  /** Organisation administrator; deprecated by Quick BI in favour of RoleIdList (111111111). */
+  readonly AdminUser?: boolean;
+  /** Permission management (authorisation) administrator; deprecated in favour of RoleIdList (111111112). */
+  readonly AuthAdminUser?: boolean;
+  /** The organisation roles the user holds: 111111111 admin, 111111112 authorisation admin, 111111113 common user. */
+  readonly RoleIdList?: readonly number[];
+  /** `true` when the user is deactivated; they stay a member of the organisation either way. */
+  readonly IsDeleted?: boolean;
 }
 
 /** QueryUserInfoByUserId: who the user is. */

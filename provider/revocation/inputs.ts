@@ -19,6 +19,10 @@ export interface RevocationInputs {
   readonly reason?: string;
   readonly ticket?: string;
   readonly onMissingUser?: OnMissingUser;
+  /** Fail a preview whose impact cannot be read. @default - `quickbi:strictPreview`, then true */
+  readonly strictPreview?: boolean;
+  /** Where a people list names this person (`people.yaml:7`), for messages; set by QuickBIOffboarding. */
+  readonly listedAt?: string;
 }
 
 /** A revocation not done yet for this user: a new resource, or a replacement for another user. */
@@ -74,7 +78,7 @@ export function validateInputs(news: Readonly<Record<string, unknown>>): CheckFa
         : validateAccount("parentAccountName", news.parentAccountName);
     if (parentFailure) failures.push({ property: "parentAccountName", reason: parentFailure });
   }
-  for (const property of ["reason", "ticket"] as const) {
+  for (const property of ["reason", "ticket", "listedAt"] as const) {
     const failure = validateNote(property, news[property]);
     if (failure) failures.push({ property, reason: failure });
   }
@@ -94,6 +98,16 @@ export function validateInputs(news: Readonly<Record<string, unknown>>): CheckFa
     if (value !== undefined && value !== UNKNOWN && typeof value !== "string") {
       failures.push({ property, reason: `${property} must be a string; received ${describe(value)}` });
     }
+  }
+  if (
+    news.strictPreview !== undefined &&
+    news.strictPreview !== UNKNOWN &&
+    typeof news.strictPreview !== "boolean"
+  ) {
+    failures.push({
+      property: "strictPreview",
+      reason: `strictPreview must be true or false; received ${describe(news.strictPreview)}`,
+    });
   }
   const triggers = news.triggers;
   if (triggers !== undefined && triggers !== UNKNOWN && !Array.isArray(triggers)) {

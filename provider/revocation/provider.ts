@@ -4,12 +4,23 @@ import { DEFAULTS } from "../config/defaults";
 import { endpointUrl } from "../config/endpoint";
 import { readStackConfig } from "../config/stack-config";
 import { groupsNow, hasDrift } from "./drift";
-import { assessImpact, IMPACT_UNKNOWN_UNTIL_APPLY, missingUserFailure, type Impact } from "./impact";
+import { assessImpact, IMPACT_UNKNOWN_UNTIL_APPLY, type Impact } from "./impact";
 import { hasUnknownUser, isNewSubject, validateInputs, type RevocationInputs } from "./inputs";
 import { definedOnly, type RevocationOutputs } from "./outputs";
+import { ListedOnce } from "./listed-once";
+import {
+  AFTER_WITHDRAWAL,
+  noResidualAccess,
+  organizationFlags,
+  recordedFlags,
+  residualAccessAfterWithdrawal,
+  residualAccessNow,
+  type OrganizationFlags,
+} from "./residual-access";
+import { reviewImpact, reviewListedOnce } from "./review";
 import { revoke } from "./revoke";
 import { openSession, type SessionOptions } from "./session";
-import { lookUpSubject } from "./subject";
+import { inputIdentity, lookUpUser } from "./subject";
 import { requireTarget, targetOf } from "./target";
 
 export type { RevocationOutputs } from "./outputs";
@@ -39,6 +50,8 @@ export type RevocationProvider = Required<Omit<pulumi.dynamic.ResourceProvider, 
 export function createRevocationProvider(options: RevocationProviderOptions = {}): RevocationProvider {
   const now = options.now ?? (() => new Date());
   let session = openSession({}, options);
+  // One person, one revocation: the UserIds claimed by the revocations of this process (one run).
+  const listed = new ListedOnce();
   const revokeOptions = (onMissingUser: RevocationOutputs["onMissingUser"]) => ({
     onMissingUser,
     policy: session.policy(),
@@ -62,15 +75,20 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       const { target, failures: targetFailures } =
         failures.length === 0 ? targetOf({ inputs }, session) : { target: undefined, failures: [] };
       failures.push(...targetFailures);
-      if (failures.length > 0 || !isNewSubject(olds, inputs)) return { inputs, failures };
+      if (failures.length > 0) return { inputs, failures };
+      if (!isNewSubject(olds, inputs)) {
+        const duplicate = reviewListedOnce(listed, inputs.userId, inputs);
+        const property = inputs.account !== undefined ? "account" : "userId";
+        return { inputs, failures: duplicate ? [{ property, reason: duplicate }] : [] };
+      }
+      if (olds.userId !== undefined || olds.account !== undefined) listed.release(olds);
 
+      const readAttempted = target !== undefined && !hasUnknownUser(inputs);
       const impact =
-        target === undefined || hasUnknownUser(inputs)
-          ? IMPACT_UNKNOWN_UNTIL_APPLY
-          : await assessImpact(session.clientFor(target), inputs);
-      const missing = missingUserFailure(impact, inputs.onMissingUser);
-      if (missing)
-        failures.push({ property: inputs.account !== undefined ? "account" : "userId", reason: missing });
+        target !== undefined && readAttempted
+          ? await assessImpact(session.clientFor(target), inputs)
+          : IMPACT_UNKNOWN_UNTIL_APPLY;
+      failures.push(...reviewImpact({ impact, inputs, readAttempted, config: session.config, listed }));
       return { inputs: { ...inputs, impact }, failures };
     },
 
@@ -82,6 +100,12 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         if (news.parentAccountName !== olds.parentAccountName) replaces.push("parentAccountName");
       } else if (news.userId !== olds.userId) {
         replaces.push("userId");
+      }
+      // Still about the same person: the state knows the UserId an `account` entry resolved to, the
+      // last chance to find that person listed under another key before the preview ends.
+      if (replaces.length === 0) {
+        const duplicate = reviewListedOnce(listed, olds.userId, news);
+        if (duplicate) throw new Error(duplicate);
       }
       if (news.region !== undefined && news.region !== olds.region) replaces.push("region");
       if (!isDeepStrictEqual(news.triggers ?? null, olds.triggers ?? null)) replaces.push("triggers");
@@ -102,13 +126,27 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       const client = session.clientFor(target);
       const onMissingUser = inputs.onMissingUser ?? DEFAULTS.onMissingUser;
       const { impact } = inputs;
+      // The admin flags of the residual access come with the lookup, whichever step made it.
+      let flags: OrganizationFlags | undefined;
       const { subject, revoked } = await revoke(
         client,
         // Looked up by check moments ago, in this same `pulumi up`, unless it could not.
-        async () => (impact?.status === "known" ? impact.user : lookUpSubject(client, inputs)),
+        async () => {
+          if (impact?.status === "known") {
+            flags = recordedFlags(impact.residualAccess);
+            return impact.user;
+          }
+          const { subject, info } = await lookUpUser(client, inputs);
+          flags = organizationFlags(info);
+          return subject;
+        },
         revokeOptions(onMissingUser),
       );
       const userId = subject?.userId ?? inputs.userId ?? "";
+      const residualAccess =
+        revoked.outcome === "already-offboarded" || subject === undefined
+          ? noResidualAccess(AFTER_WITHDRAWAL, inputIdentity(inputs))
+          : await residualAccessAfterWithdrawal(client, nameOf(subject), subject.userId, flags);
       const outs: RevocationOutputs = definedOnly({
         userId,
         account: inputs.account,
@@ -119,6 +157,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         ...revoked,
         currentGroups: [],
         history: [],
+        residualAccess,
         reason: inputs.reason,
         ticket: inputs.ticket,
         region: target.region,
@@ -131,12 +170,19 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
     /** Lists the user's groups now: any group is drift. An unchanged refresh leaves the state as it was. */
     async read(id: string, props?: RevocationOutputs) {
       if (!props?.userId) return { id, props };
-      const currentGroups = await groupsNow(
-        session.clientFor(requireTarget({ state: props }, session)),
-        props.userId,
-      );
-      if (isDeepStrictEqual(currentGroups, props.currentGroups ?? [])) return { id, props };
-      return { id, props: { ...props, currentGroups, checkedAt: now().toISOString() } };
+      const client = session.clientFor(requireTarget({ state: props }, session));
+      const currentGroups = await groupsNow(client, props.userId);
+      const residualAccess = await residualAccessNow(client, nameOf(props), props.userId);
+      const groupsChanged = !isDeepStrictEqual(currentGroups, props.currentGroups ?? []);
+      if (!groupsChanged && isDeepStrictEqual(residualAccess, props.residualAccess)) return { id, props };
+      return {
+        id,
+        props: {
+          ...props,
+          residualAccess,
+          ...(groupsChanged ? { currentGroups, checkedAt: now().toISOString() } : {}),
+        },
+      };
     },
 
     /** On drift, withdraws again where the refresh found it and keeps the earlier record; otherwise records the notes. */
@@ -176,4 +222,13 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
     },
   } satisfies pulumi.dynamic.ResourceProvider<CheckedInputs, RevocationOutputs>;
   return provider;
+}
+
+/** The short name residual access lines use: the account name, else the display name, else the UserId. */
+function nameOf(user: {
+  readonly userId: string;
+  readonly accountName?: string;
+  readonly displayName?: string;
+}): string {
+  return user.accountName || user.displayName || user.userId;
 }

@@ -197,8 +197,47 @@ describe("QuickBIOffboarding through the real provider host", () => {
     });
     assert.equal(emulator.requests().length, 0);
   });
-});
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
+  describe("at review time, with Quick BI's answers", () => {
+    it("refuses at preview one person listed by userId and again by account, naming both lines", async () => {
+      const [person] = users;
+      const { file, program } = await peopleFile(
+        `people:\n  - userId: ${person!.userId}\n  - account: ${person!.accountName}\n`,
+      );
+      await assert.rejects(
+        engineWith().preview(program),
+        new RegExp(
+          `${escape(file)}:3: account "${person!.accountName}" and userId "${person!.userId}" \\(${escape(file)}:2\\) are the same Quick BI user`,
+        ),
+      );
+      assert.equal(requestsFor(emulator, WITHDRAW).length, 0);
+    });
+
+    it("refuses a pull request listing by account someone already offboarded by userId", async () => {
+      const [person, other] = users;
+      const engine = engineWith();
+      await engine.up((await listOf([person!])).program);
+      const { program } = await peopleFile(
+        `people:\n  - userId: ${person!.userId}\n    reason: left\n    ticket: HR-${person!.accountName}\n` +
+          `  - account: ${other!.accountName}\n  - account: ${person!.accountName}\n`,
+      );
+      await assert.rejects(
+        engine.preview(program),
+        /:6: account ".*" and userId ".*" \(.*:2\) are the same Quick BI user/,
+      );
+    });
+
+    it("names the line of an account Quick BI does not know, not only the resource", async () => {
+      const { file, program } = await peopleFile(
+        `people:\n  - userId: ${users[0]!.userId}\n  - account: nobody99\n`,
+      );
+      await assert.rejects(
+        engineWith().preview(program),
+        new RegExp(
+          `leavers-account-nobody99.*${escape(file)}:3: Quick BI has no user with account "nobody99"`,
+          "s",
+        ),
+      );
+    });
+  });
+});

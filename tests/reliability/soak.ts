@@ -82,6 +82,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       "quickbi:readTimeout": String(readTimeoutMs),
       "quickbi:qps": "1000",
       "quickbi:concurrency": "16",
+      // The soak is about the withdrawal under faults: a faulted lookup at check must leave the looking
+      // to create, as with strict previews off. What a strict preview does with one is tested apart
+      // (tests/provider/strict-preview.test.ts).
+      "quickbi:strictPreview": "false",
     });
     let next = 0;
     let settled = 0;

@@ -113,8 +113,30 @@ describe("a revocation's lifecycle through the real provider host", () => {
     await engine.up(program({ userId: ALICE }));
     emulator.removeUser(ALICE);
     const refreshed = await engine.refresh();
-    assert.equal(refreshed.resources[0]!.op, "same");
+    // What changes is the residual access, now nothing; the groups stay empty, so nothing to withdraw.
+    assert.deepEqual(refreshed.resources[0]!.changedOutputs, ["residualAccess"]);
+    assert.deepEqual(refreshed.resources[0]!.outputs!.currentGroups, []);
     assert.equal((await engine.preview(program({ userId: ALICE }))).steps[0]!.op, "same");
+  });
+
+  it("previews and records the access that remains, and refresh keeps it current", async () => {
+    const plan = await engine.preview(program({ userId: ALICE }));
+    const impact = plan.steps[0]!.checkedInputs!.impact as { residualAccess: { summary: string } };
+    const line =
+      "alice still belongs to 2 workspaces: Sales BI (Analyst), Finance (Viewer); alice is an organisation admin; the account stays active";
+    assert.equal(impact.residualAccess.summary, `after this, ${line}`);
+
+    const up = await engine.up(program({ userId: ALICE }));
+    const recorded = up.steps[0]!.outputs!.residualAccess as { summary: string; adminUser: boolean };
+    assert.equal(recorded.summary, `after the withdrawal, ${line}`);
+
+    emulator.updateUser(ALICE, { adminUser: false, isDeleted: true });
+    const refreshed = await engine.refresh();
+    assert.deepEqual(refreshed.resources[0]!.changedOutputs, ["residualAccess"]);
+    assert.match(
+      (refreshed.resources[0]!.outputs!.residualAccess as { summary: string }).summary,
+      /alice holds no organisation admin role; the account is deactivated$/,
+    );
   });
 
   it("resolves an account to the UserId it withdraws", async () => {
@@ -137,16 +159,29 @@ describe("a revocation's lifecycle through the real provider host", () => {
     assert.equal(withdrawals(), 0);
   });
 
-  it("previews without credentials, saying the impact is unknown", async () => {
+  /** An engine whose stack config has no AccessKey (a pull-request job without credentials). */
+  function withoutCredentials(config: Record<string, string> = {}): MiniEngine {
     const {
       "alicloud:accessKey": _id,
       "alicloud:secretKey": _secret,
       ...noKeys
     } = emulatorStackConfig(emulator);
-    const anonymous = new MiniEngine({
+    return new MiniEngine({
       projectDir: project.dir,
-      stackConfig: { ...noKeys, "quickbi:maxAttempts": "1" },
+      stackConfig: { ...noKeys, "quickbi:maxAttempts": "1", ...config },
     });
+  }
+
+  it("fails a preview without credentials by default (strict preview), saying what to fix", async () => {
+    await assert.rejects(
+      withoutCredentials().preview(program({ userId: ALICE })),
+      /property 'userId' value "46e5374665ba4b679ee22e2a2927abcd" has a problem: strict preview: the preview could not read Quick BI \(credentials\), so nobody can review whom this offboarding removes from which groups\. QueryUserInfoByUserId .* CredentialsUnavailable\b.* pulumi config set quickbi:strictPreview false\./,
+    );
+    assert.equal(emulator.requests().length, 0);
+  });
+
+  it("with quickbi:strictPreview false, previews without credentials, saying the impact is unknown", async () => {
+    const anonymous = withoutCredentials({ "quickbi:strictPreview": "false" });
     const plan: Plan = await anonymous.preview(program({ userId: ALICE }));
     const impact = plan.steps[0]!.checkedInputs!.impact as { status: string; summary: string };
     assert.equal(impact.status, "unknown");
