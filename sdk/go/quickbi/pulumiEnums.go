@@ -188,6 +188,42 @@ const (
 	OutcomeAlreadyOffboarded = Outcome("already-offboarded")
 )
 
+func (Outcome) ElementType() reflect.Type {
+	return reflect.TypeOf((*Outcome)(nil)).Elem()
+}
+
+func (e Outcome) ToOutcomeOutput() OutcomeOutput {
+	return pulumi.ToOutput(e).(OutcomeOutput)
+}
+
+func (e Outcome) ToOutcomeOutputWithContext(ctx context.Context) OutcomeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(OutcomeOutput)
+}
+
+func (e Outcome) ToOutcomePtrOutput() OutcomePtrOutput {
+	return e.ToOutcomePtrOutputWithContext(context.Background())
+}
+
+func (e Outcome) ToOutcomePtrOutputWithContext(ctx context.Context) OutcomePtrOutput {
+	return Outcome(e).ToOutcomeOutputWithContext(ctx).ToOutcomePtrOutputWithContext(ctx)
+}
+
+func (e Outcome) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e Outcome) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e Outcome) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e Outcome) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
 type OutcomeOutput struct{ *pulumi.OutputState }
 
 func (OutcomeOutput) ElementType() reflect.Type {
@@ -271,9 +307,50 @@ func (o OutcomePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulu
 	}).(pulumi.StringPtrOutput)
 }
 
+// OutcomeInput is an input type that accepts values of the Outcome enum
+// A concrete instance of `OutcomeInput` can be one of the following:
+//
+//	OutcomeWithdrawn
+//	OutcomeAlreadyOffboarded
+type OutcomeInput interface {
+	pulumi.Input
+
+	ToOutcomeOutput() OutcomeOutput
+	ToOutcomeOutputWithContext(context.Context) OutcomeOutput
+}
+
+var outcomePtrType = reflect.TypeOf((**Outcome)(nil)).Elem()
+
+type OutcomePtrInput interface {
+	pulumi.Input
+
+	ToOutcomePtrOutput() OutcomePtrOutput
+	ToOutcomePtrOutputWithContext(context.Context) OutcomePtrOutput
+}
+
+type outcomePtr string
+
+func OutcomePtr(v string) OutcomePtrInput {
+	return (*outcomePtr)(&v)
+}
+
+func (*outcomePtr) ElementType() reflect.Type {
+	return outcomePtrType
+}
+
+func (in *outcomePtr) ToOutcomePtrOutput() OutcomePtrOutput {
+	return pulumi.ToOutput(in).(OutcomePtrOutput)
+}
+
+func (in *outcomePtr) ToOutcomePtrOutputWithContext(ctx context.Context) OutcomePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(OutcomePtrOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*OnMissingUserInput)(nil)).Elem(), OnMissingUser("fail"))
 	pulumi.RegisterInputType(reflect.TypeOf((*OnMissingUserPtrInput)(nil)).Elem(), OnMissingUser("fail"))
+	pulumi.RegisterInputType(reflect.TypeOf((*OutcomeInput)(nil)).Elem(), Outcome("withdrawn"))
+	pulumi.RegisterInputType(reflect.TypeOf((*OutcomePtrInput)(nil)).Elem(), Outcome("withdrawn"))
 	pulumi.RegisterOutputType(OnMissingUserOutput{})
 	pulumi.RegisterOutputType(OnMissingUserPtrOutput{})
 	pulumi.RegisterOutputType(OutcomeOutput{})

@@ -23,6 +23,64 @@ type GroupRecord struct {
 	Path string `pulumi:"path"`
 }
 
+// GroupRecordInput is an input type that accepts GroupRecordArgs and GroupRecordOutput values.
+// You can construct a concrete instance of `GroupRecordInput` via:
+//
+//	GroupRecordArgs{...}
+type GroupRecordInput interface {
+	pulumi.Input
+
+	ToGroupRecordOutput() GroupRecordOutput
+	ToGroupRecordOutputWithContext(context.Context) GroupRecordOutput
+}
+
+// A user group in the audit record: enough to restore the membership with AddUserGroupMembers.
+type GroupRecordArgs struct {
+	// UsergroupId.
+	Id pulumi.StringInput `pulumi:"id"`
+	// The group's name.
+	Name pulumi.StringInput `pulumi:"name"`
+	// IdentifiedPath, the group's ancestry as Quick BI reports it.
+	Path pulumi.StringInput `pulumi:"path"`
+}
+
+func (GroupRecordArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*GroupRecord)(nil)).Elem()
+}
+
+func (i GroupRecordArgs) ToGroupRecordOutput() GroupRecordOutput {
+	return i.ToGroupRecordOutputWithContext(context.Background())
+}
+
+func (i GroupRecordArgs) ToGroupRecordOutputWithContext(ctx context.Context) GroupRecordOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GroupRecordOutput)
+}
+
+// GroupRecordArrayInput is an input type that accepts GroupRecordArray and GroupRecordArrayOutput values.
+// You can construct a concrete instance of `GroupRecordArrayInput` via:
+//
+//	GroupRecordArray{ GroupRecordArgs{...} }
+type GroupRecordArrayInput interface {
+	pulumi.Input
+
+	ToGroupRecordArrayOutput() GroupRecordArrayOutput
+	ToGroupRecordArrayOutputWithContext(context.Context) GroupRecordArrayOutput
+}
+
+type GroupRecordArray []GroupRecordInput
+
+func (GroupRecordArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]GroupRecord)(nil)).Elem()
+}
+
+func (i GroupRecordArray) ToGroupRecordArrayOutput() GroupRecordArrayOutput {
+	return i.ToGroupRecordArrayOutputWithContext(context.Background())
+}
+
+func (i GroupRecordArray) ToGroupRecordArrayOutputWithContext(ctx context.Context) GroupRecordArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GroupRecordArrayOutput)
+}
+
 // A user group in the audit record: enough to restore the membership with AddUserGroupMembers.
 type GroupRecordOutput struct{ *pulumi.OutputState }
 
@@ -83,6 +141,66 @@ type OffboardedPerson struct {
 	RequestId string `pulumi:"requestId"`
 	// The Quick BI UserId.
 	UserId string `pulumi:"userId"`
+}
+
+// OffboardedPersonInput is an input type that accepts OffboardedPersonArgs and OffboardedPersonOutput values.
+// You can construct a concrete instance of `OffboardedPersonInput` via:
+//
+//	OffboardedPersonArgs{...}
+type OffboardedPersonInput interface {
+	pulumi.Input
+
+	ToOffboardedPersonOutput() OffboardedPersonOutput
+	ToOffboardedPersonOutputWithContext(context.Context) OffboardedPersonOutput
+}
+
+// One line of the component's summary output.
+type OffboardedPersonArgs struct {
+	// The person's key: the userId, or account-<account>.
+	Key pulumi.StringInput `pulumi:"key"`
+	// withdrawn or already-offboarded.
+	Outcome pulumi.StringInput `pulumi:"outcome"`
+	// RequestId of the withdrawal.
+	RequestId pulumi.StringInput `pulumi:"requestId"`
+	// The Quick BI UserId.
+	UserId pulumi.StringInput `pulumi:"userId"`
+}
+
+func (OffboardedPersonArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*OffboardedPerson)(nil)).Elem()
+}
+
+func (i OffboardedPersonArgs) ToOffboardedPersonOutput() OffboardedPersonOutput {
+	return i.ToOffboardedPersonOutputWithContext(context.Background())
+}
+
+func (i OffboardedPersonArgs) ToOffboardedPersonOutputWithContext(ctx context.Context) OffboardedPersonOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OffboardedPersonOutput)
+}
+
+// OffboardedPersonArrayInput is an input type that accepts OffboardedPersonArray and OffboardedPersonArrayOutput values.
+// You can construct a concrete instance of `OffboardedPersonArrayInput` via:
+//
+//	OffboardedPersonArray{ OffboardedPersonArgs{...} }
+type OffboardedPersonArrayInput interface {
+	pulumi.Input
+
+	ToOffboardedPersonArrayOutput() OffboardedPersonArrayOutput
+	ToOffboardedPersonArrayOutputWithContext(context.Context) OffboardedPersonArrayOutput
+}
+
+type OffboardedPersonArray []OffboardedPersonInput
+
+func (OffboardedPersonArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]OffboardedPerson)(nil)).Elem()
+}
+
+func (i OffboardedPersonArray) ToOffboardedPersonArrayOutput() OffboardedPersonArrayOutput {
+	return i.ToOffboardedPersonArrayOutputWithContext(context.Background())
+}
+
+func (i OffboardedPersonArray) ToOffboardedPersonArrayOutputWithContext(ctx context.Context) OffboardedPersonArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OffboardedPersonArrayOutput)
 }
 
 // One line of the component's summary output.
@@ -156,6 +274,135 @@ type Person struct {
 	UserId *string `pulumi:"userId"`
 }
 
+// PersonInput is an input type that accepts PersonArgs and PersonOutput values.
+// You can construct a concrete instance of `PersonInput` via:
+//
+//	PersonArgs{...}
+type PersonInput interface {
+	pulumi.Input
+
+	ToPersonOutput() PersonOutput
+	ToPersonOutputWithContext(context.Context) PersonOutput
+}
+
+// One person to offboard, as a people list gives them. Exactly one of `userId` and `account`.
+type PersonArgs struct {
+	// The Alibaba Cloud account name or UID.
+	Account pulumi.StringPtrInput `pulumi:"account"`
+	// Overrides the component's onMissingUser for this person.
+	OnMissingUser OnMissingUserPtrInput `pulumi:"onMissingUser"`
+	// The main account a RAM user `account` belongs to.
+	ParentAccountName pulumi.StringPtrInput `pulumi:"parentAccountName"`
+	// Why, for the audit record.
+	Reason pulumi.StringPtrInput `pulumi:"reason"`
+	// The authorising ticket, for the audit record.
+	Ticket pulumi.StringPtrInput `pulumi:"ticket"`
+	// The Quick BI UserId.
+	UserId pulumi.StringPtrInput `pulumi:"userId"`
+}
+
+func (PersonArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Person)(nil)).Elem()
+}
+
+func (i PersonArgs) ToPersonOutput() PersonOutput {
+	return i.ToPersonOutputWithContext(context.Background())
+}
+
+func (i PersonArgs) ToPersonOutputWithContext(ctx context.Context) PersonOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PersonOutput)
+}
+
+// PersonArrayInput is an input type that accepts PersonArray and PersonArrayOutput values.
+// You can construct a concrete instance of `PersonArrayInput` via:
+//
+//	PersonArray{ PersonArgs{...} }
+type PersonArrayInput interface {
+	pulumi.Input
+
+	ToPersonArrayOutput() PersonArrayOutput
+	ToPersonArrayOutputWithContext(context.Context) PersonArrayOutput
+}
+
+type PersonArray []PersonInput
+
+func (PersonArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Person)(nil)).Elem()
+}
+
+func (i PersonArray) ToPersonArrayOutput() PersonArrayOutput {
+	return i.ToPersonArrayOutputWithContext(context.Background())
+}
+
+func (i PersonArray) ToPersonArrayOutputWithContext(ctx context.Context) PersonArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PersonArrayOutput)
+}
+
+// One person to offboard, as a people list gives them. Exactly one of `userId` and `account`.
+type PersonOutput struct{ *pulumi.OutputState }
+
+func (PersonOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Person)(nil)).Elem()
+}
+
+func (o PersonOutput) ToPersonOutput() PersonOutput {
+	return o
+}
+
+func (o PersonOutput) ToPersonOutputWithContext(ctx context.Context) PersonOutput {
+	return o
+}
+
+// The Alibaba Cloud account name or UID.
+func (o PersonOutput) Account() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Person) *string { return v.Account }).(pulumi.StringPtrOutput)
+}
+
+// Overrides the component's onMissingUser for this person.
+func (o PersonOutput) OnMissingUser() OnMissingUserPtrOutput {
+	return o.ApplyT(func(v Person) *OnMissingUser { return v.OnMissingUser }).(OnMissingUserPtrOutput)
+}
+
+// The main account a RAM user `account` belongs to.
+func (o PersonOutput) ParentAccountName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Person) *string { return v.ParentAccountName }).(pulumi.StringPtrOutput)
+}
+
+// Why, for the audit record.
+func (o PersonOutput) Reason() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Person) *string { return v.Reason }).(pulumi.StringPtrOutput)
+}
+
+// The authorising ticket, for the audit record.
+func (o PersonOutput) Ticket() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Person) *string { return v.Ticket }).(pulumi.StringPtrOutput)
+}
+
+// The Quick BI UserId.
+func (o PersonOutput) UserId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Person) *string { return v.UserId }).(pulumi.StringPtrOutput)
+}
+
+type PersonArrayOutput struct{ *pulumi.OutputState }
+
+func (PersonArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Person)(nil)).Elem()
+}
+
+func (o PersonArrayOutput) ToPersonArrayOutput() PersonArrayOutput {
+	return o
+}
+
+func (o PersonArrayOutput) ToPersonArrayOutputWithContext(ctx context.Context) PersonArrayOutput {
+	return o
+}
+
+func (o PersonArrayOutput) Index(i pulumi.IntInput) PersonOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) Person {
+		return vs[0].([]Person)[vs[1].(int)]
+	}).(PersonOutput)
+}
+
 // One earlier withdrawal of the same resource (kept when drift made it withdraw again).
 type WithdrawalRecord struct {
 	// The groups the user was in just before it.
@@ -164,6 +411,64 @@ type WithdrawalRecord struct {
 	RequestId string `pulumi:"requestId"`
 	// When it succeeded, ISO-8601 UTC.
 	WithdrawnAt string `pulumi:"withdrawnAt"`
+}
+
+// WithdrawalRecordInput is an input type that accepts WithdrawalRecordArgs and WithdrawalRecordOutput values.
+// You can construct a concrete instance of `WithdrawalRecordInput` via:
+//
+//	WithdrawalRecordArgs{...}
+type WithdrawalRecordInput interface {
+	pulumi.Input
+
+	ToWithdrawalRecordOutput() WithdrawalRecordOutput
+	ToWithdrawalRecordOutputWithContext(context.Context) WithdrawalRecordOutput
+}
+
+// One earlier withdrawal of the same resource (kept when drift made it withdraw again).
+type WithdrawalRecordArgs struct {
+	// The groups the user was in just before it.
+	GroupsRemoved GroupRecordArrayInput `pulumi:"groupsRemoved"`
+	// RequestId of that WithdrawAllUserGroups.
+	RequestId pulumi.StringInput `pulumi:"requestId"`
+	// When it succeeded, ISO-8601 UTC.
+	WithdrawnAt pulumi.StringInput `pulumi:"withdrawnAt"`
+}
+
+func (WithdrawalRecordArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*WithdrawalRecord)(nil)).Elem()
+}
+
+func (i WithdrawalRecordArgs) ToWithdrawalRecordOutput() WithdrawalRecordOutput {
+	return i.ToWithdrawalRecordOutputWithContext(context.Background())
+}
+
+func (i WithdrawalRecordArgs) ToWithdrawalRecordOutputWithContext(ctx context.Context) WithdrawalRecordOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(WithdrawalRecordOutput)
+}
+
+// WithdrawalRecordArrayInput is an input type that accepts WithdrawalRecordArray and WithdrawalRecordArrayOutput values.
+// You can construct a concrete instance of `WithdrawalRecordArrayInput` via:
+//
+//	WithdrawalRecordArray{ WithdrawalRecordArgs{...} }
+type WithdrawalRecordArrayInput interface {
+	pulumi.Input
+
+	ToWithdrawalRecordArrayOutput() WithdrawalRecordArrayOutput
+	ToWithdrawalRecordArrayOutputWithContext(context.Context) WithdrawalRecordArrayOutput
+}
+
+type WithdrawalRecordArray []WithdrawalRecordInput
+
+func (WithdrawalRecordArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]WithdrawalRecord)(nil)).Elem()
+}
+
+func (i WithdrawalRecordArray) ToWithdrawalRecordArrayOutput() WithdrawalRecordArrayOutput {
+	return i.ToWithdrawalRecordArrayOutputWithContext(context.Background())
+}
+
+func (i WithdrawalRecordArray) ToWithdrawalRecordArrayOutputWithContext(ctx context.Context) WithdrawalRecordArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(WithdrawalRecordArrayOutput)
 }
 
 // One earlier withdrawal of the same resource (kept when drift made it withdraw again).
@@ -217,10 +522,20 @@ func (o WithdrawalRecordArrayOutput) Index(i pulumi.IntInput) WithdrawalRecordOu
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*GroupRecordInput)(nil)).Elem(), GroupRecordArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GroupRecordArrayInput)(nil)).Elem(), GroupRecordArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OffboardedPersonInput)(nil)).Elem(), OffboardedPersonArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OffboardedPersonArrayInput)(nil)).Elem(), OffboardedPersonArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PersonInput)(nil)).Elem(), PersonArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PersonArrayInput)(nil)).Elem(), PersonArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*WithdrawalRecordInput)(nil)).Elem(), WithdrawalRecordArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*WithdrawalRecordArrayInput)(nil)).Elem(), WithdrawalRecordArray{})
 	pulumi.RegisterOutputType(GroupRecordOutput{})
 	pulumi.RegisterOutputType(GroupRecordArrayOutput{})
 	pulumi.RegisterOutputType(OffboardedPersonOutput{})
 	pulumi.RegisterOutputType(OffboardedPersonArrayOutput{})
+	pulumi.RegisterOutputType(PersonOutput{})
+	pulumi.RegisterOutputType(PersonArrayOutput{})
 	pulumi.RegisterOutputType(WithdrawalRecordOutput{})
 	pulumi.RegisterOutputType(WithdrawalRecordArrayOutput{})
 }
