@@ -61,6 +61,12 @@ export interface ProviderHostOptions {
    * @default 30000
    */
   readonly callTimeoutMs?: number;
+  /**
+   * The plugin to start instead of the dynamic-provider host: an executable (the engine runs a resource
+   * plugin `pulumi-resource-<name>` the same way) and its arguments before the engine address.
+   * @default - node on `@pulumi/pulumi/cmd/dynamic-provider` of `pulumiDir`
+   */
+  readonly command?: readonly [string, ...string[]];
 }
 
 /** What {@link ProviderHost.check} returns. */
@@ -137,6 +143,8 @@ export interface ProviderHost {
   /** `properties` are the state in the stack; the host runs the `__provider` found there. */
   delete(id: string, urn: string, properties: PropertyMap, oldInputs?: PropertyMap): Promise<void>;
   getPluginInfo(): Promise<{ version: string }>;
+  /** The package schema the plugin serves (GetSchema, version 0), parsed. */
+  getSchema(): Promise<unknown>;
   /** Closes the client and ends the host process; resolves once it has exited. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -173,7 +181,8 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
   const project = options.project ?? DEFAULTS.project;
   const modules = loadHostModules(pulumiDir);
 
-  const child = spawn(process.execPath, [hostScript(pulumiDir), DEFAULTS.engineAddress], {
+  const [executable, ...args] = options.command ?? [process.execPath, hostScript(pulumiDir)];
+  const child = spawn(executable, [...args, DEFAULTS.engineAddress], {
     cwd: options.cwd,
     env: hostEnvironment(options.env, project, options.pulumiConfig ?? DEFAULTS.pulumiConfig),
     stdio: ["ignore", "pipe", "pipe"],
@@ -326,6 +335,14 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
         client.getPluginInfo(req, m, o, cb),
       );
       return { version: res.getVersion() };
+    },
+
+    async getSchema() {
+      const req = new P.GetSchemaRequest();
+      const res = await call<providerPb.GetSchemaResponse>("GetSchema", (m, o, cb) =>
+        client.getSchema(req, m, o, cb),
+      );
+      return JSON.parse(res.getSchema()) as unknown;
     },
 
     stop() {
