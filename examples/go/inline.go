@@ -18,7 +18,6 @@ import (
 	"os"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
-	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optpreview"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
 )
@@ -86,7 +85,7 @@ func run(ctx context.Context, op string) error {
 		}
 		out = result{Op: op, Output: res.StdOut, Changes: *res.Summary.ResourceChanges}
 	case "destroy":
-		res, err := stack.Destroy(ctx, optdestroy.Remove())
+		res, err := stack.Destroy(ctx)
 		if err != nil {
 			return err
 		}
