@@ -14,7 +14,7 @@ import type { InitFailedDetails, PropertyMap, ProviderCallError, ProviderHost } 
 /** The calls of {@link ProviderHost}, plus closing the connection. */
 export type ProviderCalls = Pick<
   ProviderHost,
-  "configure" | "check" | "diff" | "create" | "read" | "update" | "delete" | "getPluginInfo"
+  "configure" | "check" | "diff" | "create" | "read" | "update" | "delete" | "getPluginInfo" | "getSchema"
 > & { close(): void };
 
 /**
@@ -135,6 +135,14 @@ export function connectProvider(pulumiDir: string, port: number, callTimeoutMs: 
         client.getPluginInfo(req, m, o, cb),
       );
       return { version: res.getVersion() };
+    },
+
+    async getSchema() {
+      const req = new P.GetSchemaRequest();
+      const res = await call<providerPb.GetSchemaResponse>("GetSchema", (m, o, cb) =>
+        client.getSchema(req, m, o, cb),
+      );
+      return JSON.parse(res.getSchema()) as unknown;
     },
   };
 }

@@ -8,6 +8,8 @@ import { join } from "node:path";
 /** Options of {@link spawnHostProcess}; see ProviderHostOptions for each. */
 export interface HostProcessOptions {
   readonly pulumiDir: string;
+  /** The plugin to start instead of the dynamic-provider host, and its arguments. */
+  readonly command?: readonly [string, ...string[]];
   readonly cwd: string;
   readonly env: Record<string, string | undefined> | undefined;
   readonly project: string;
@@ -36,7 +38,8 @@ const TIMING = {
 
 /** Starts the host and waits for the port it prints; kills it if it prints none. */
 export async function spawnHostProcess(options: HostProcessOptions): Promise<HostProcess> {
-  const child = spawn(process.execPath, [hostScript(options.pulumiDir), TIMING.engineAddress], {
+  const [executable, ...args] = options.command ?? [process.execPath, hostScript(options.pulumiDir)];
+  const child = spawn(executable, [...args, TIMING.engineAddress], {
     cwd: options.cwd,
     env: hostEnvironment(options.env, options.project, options.pulumiConfig),
     stdio: ["ignore", "pipe", "pipe"],

@@ -50,6 +50,12 @@ export interface ProviderHostOptions {
    * @default 30000
    */
   readonly callTimeoutMs?: number;
+  /**
+   * The plugin to start instead of the dynamic-provider host: an executable (the engine runs a resource
+   * plugin `pulumi-resource-<name>` the same way) and its arguments before the engine address.
+   * @default - node on `@pulumi/pulumi/cmd/dynamic-provider` of `pulumiDir`
+   */
+  readonly command?: readonly [string, ...string[]];
 }
 
 /** What {@link ProviderHost.check} returns. */
@@ -126,6 +132,8 @@ export interface ProviderHost {
   /** `properties` are the state in the stack; the host runs the `__provider` found there. */
   delete(id: string, urn: string, properties: PropertyMap, oldInputs?: PropertyMap): Promise<void>;
   getPluginInfo(): Promise<{ version: string }>;
+  /** The package schema the plugin serves (GetSchema, version 0), parsed. */
+  getSchema(): Promise<unknown>;
   /** Closes the client and ends the host process; resolves once it has exited. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -155,6 +163,7 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
   const pulumiDir = options.pulumiDir ?? defaultPulumiDir();
   const host = await spawnHostProcess({
     pulumiDir,
+    ...(options.command ? { command: options.command } : {}),
     cwd: options.cwd,
     env: options.env,
     project: options.project ?? DEFAULTS.project,
