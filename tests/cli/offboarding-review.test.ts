@@ -168,6 +168,27 @@ describeWithCli("QuickBIOffboarding's review of a people file, under the real Pu
       for (const revocation of revocations) assert.deepEqual(revocation.dependencies, [guard?.urn]);
     });
 
+    it("plans one create for a newcomer listed in the middle, the others unchanged and the guard updated", async () => {
+      // Names, not positions, identify resources.
+      const newcomer = users[9]!;
+      writeFileSync(peopleFile, listOf([leavers[0]!, newcomer, leavers[1]!, leavers[2]!]));
+
+      const preview = await stack.preview();
+
+      assert.deepEqual(
+        stepsOf(preview)
+          .map((s) => `${s.op} ${s.name}`)
+          .sort(),
+        [`create leavers-${newcomer.userId}`, ...leavers.map((u) => `same leavers-${u.userId}`)].sort(),
+      );
+      assert.deepEqual(
+        stepsOf(preview, GUARD).map((s) => s.op),
+        ["update"],
+        "the guard records the new list",
+      );
+      assert.equal(callsOf(preview, WITHDRAW).length, 0);
+    });
+
     it("refuses a later list naming by account someone already offboarded by userId, naming both lines", async () => {
       const [person, other] = leavers;
       writeFileSync(

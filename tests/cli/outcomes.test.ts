@@ -17,7 +17,10 @@ import { recordOfTheOneWithdrawal } from "./support/withdrawal-record";
 
 describeWithCli("what a revocation records and refuses, under the real Pulumi CLI", (cli) => {
   let stack: CliStack | undefined;
-  afterEach(() => stack?.close());
+  afterEach(async () => {
+    await stack?.close();
+    stack = undefined;
+  });
 
   async function open(options: Omit<CliStackOptions, "program">): Promise<CliStack> {
     stack = await CliStack.open(cli, { program: "revocation", ...options });
@@ -57,42 +60,68 @@ describeWithCli("what a revocation records and refuses, under the real Pulumi CL
     assert.deepEqual(await s.revocations(), []);
   });
 
-  it("does not count a user deleted from Quick BI since as drift", async () => {
-    const s = await open({ config: { userId: ALICE } });
-    await s.up();
-    const before = await outputsOf(s);
-    s.emulator.removeUser(ALICE);
+  // Each of these two is a story of several commands: its steps are tests in order, on one stack, so
+  // that no single test carries three CLI runs on a busy machine.
+  describe("a user deleted from Quick BI after the withdrawal", () => {
+    let s: CliStack;
+    let beforeRemoval: Record<string, unknown>;
+    before(async () => {
+      s = await CliStack.open(cli, { program: "revocation", config: { userId: ALICE } });
+      await s.up();
+      beforeRemoval = await outputsOf(s);
+      s.emulator.removeUser(ALICE);
+    });
+    after(() => s?.close());
 
-    await s.refresh();
+    it("is not drift to refresh: only the residual access changes, the groups stay empty", async () => {
+      await s.refresh();
 
-    // What changes is the residual access, now nothing; the groups stay empty, so nothing to withdraw.
-    const after = await outputsOf(s);
-    assert.deepEqual(changedKeys(before, after), ["residualAccess"]);
-    assert.deepEqual(after.currentGroups, []);
-    assert.deepEqual(opsOf(await s.preview()), ["same"]);
+      const after = await outputsOf(s);
+      assert.deepEqual(changedKeys(beforeRemoval, after), ["residualAccess"]);
+      assert.deepEqual(after.currentGroups, []);
+    });
+
+    it("leaves nothing to withdraw: the next preview plans no change", async () => {
+      assert.deepEqual(opsOf(await s.preview()), ["same"]);
+    });
   });
 
-  it("previews and records the access that remains, and refresh keeps it current", async () => {
-    const s = await open({ config: { userId: ALICE } });
+  describe("the access that remains", () => {
+    let s: CliStack;
+    let recorded: Record<string, unknown>;
     const line =
       "alice still belongs to 2 workspaces: Sales BI (Analyst), Finance (Viewer); alice is an organisation admin; the account stays active";
+    before(async () => {
+      s = await CliStack.open(cli, { program: "revocation", config: { userId: ALICE } });
+    });
+    after(() => s?.close());
 
-    const [planned] = stepsOf(await s.preview());
-    const impact = planned?.inputs.impact as { residualAccess: { summary: string } };
-    assert.equal(impact.residualAccess.summary, `after this, ${line}`);
+    it("is previewed with the impact", async () => {
+      const [planned] = stepsOf(await s.preview());
 
-    await s.up();
-    const recorded = await outputsOf(s);
-    assert.equal((recorded.residualAccess as { summary: string }).summary, `after the withdrawal, ${line}`);
+      const impact = planned?.inputs.impact as { residualAccess: { summary: string } };
+      assert.equal(impact.residualAccess.summary, `after this, ${line}`);
+    });
 
-    s.emulator.updateUser(ALICE, { adminUser: false, isDeleted: true });
-    await s.refresh();
-    const refreshed = await outputsOf(s);
-    assert.deepEqual(changedKeys(recorded, refreshed), ["residualAccess"]);
-    assert.match(
-      (refreshed.residualAccess as { summary: string }).summary,
-      /alice holds no organisation admin role; the account is deactivated$/,
-    );
+    it("is recorded by up", async () => {
+      await s.up();
+
+      recorded = await outputsOf(s);
+      assert.equal((recorded.residualAccess as { summary: string }).summary, `after the withdrawal, ${line}`);
+    });
+
+    it("is kept current by refresh, which changes nothing else", async () => {
+      s.emulator.updateUser(ALICE, { adminUser: false, isDeleted: true });
+
+      await s.refresh();
+
+      const refreshed = await outputsOf(s);
+      assert.deepEqual(changedKeys(recorded, refreshed), ["residualAccess"]);
+      assert.match(
+        (refreshed.residualAccess as { summary: string }).summary,
+        /alice holds no organisation admin role; the account is deactivated$/,
+      );
+    });
   });
 
   it("resolves an account to the UserId it withdraws", async () => {
