@@ -10,7 +10,10 @@ import { join } from "node:path";
 export const RUN_TEMP_DIR = mkdtempSync(join(tmpdir(), "quickbi-test-run-"));
 process.env.TMPDIR = RUN_TEMP_DIR;
 
-process.on("exit", () => rmSync(RUN_TEMP_DIR, { recursive: true, force: true }));
+// Retried: a child that is still exiting may write (a compile cache) while the folder is removed.
+process.on("exit", () =>
+  rmSync(RUN_TEMP_DIR, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }),
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   // Exiting on the signal, as Node would without a listener, runs the exit handler above.
   process.once(signal, () => process.exit(128 + (signal === "SIGINT" ? 2 : 15)));
