@@ -3,9 +3,10 @@
 // PATH, and prints how long the row took. The main checkout's node_modules is never touched.
 //
 //   npm run matrix -- newest                       a row of tests/matrix/rows.ts
-//   npm run matrix -- --node 22.23.5 --pulumi 3.200.0 --cli 3.200.0   any other combination
+//   npm run matrix -- --node 22.23.5 --pulumi 3.200.0   any other combination
 //
-// The row's CLI version reaches the real-CLI tests as PULUMI_CLI_VERSION.
+// The copy shares this checkout's tool cache (PULUMI_QUICKBI_TOOLS, default .tools/), so the row's
+// real-CLI and native-language tests use the CLI and tools already obtained here, never a rebuild.
 import { execFileSync, spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -19,7 +20,7 @@ function rowFromArgs(argv: string[]): MatrixRow {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { node: { type: "string" }, pulumi: { type: "string" }, cli: { type: "string" } },
+    options: { node: { type: "string" }, pulumi: { type: "string" } },
   });
   const [name] = positionals;
   if (name !== undefined) {
@@ -30,15 +31,13 @@ function rowFromArgs(argv: string[]): MatrixRow {
     return row;
   }
   if (!values.node || !values.pulumi) {
-    throw new Error("give a row name, or --node <version> --pulumi <version> [--cli <version>]");
+    throw new Error("give a row name, or --node <version> --pulumi <version>");
   }
-  const cli = values.cli ?? values.pulumi;
   return {
     name: `node${values.node}-pulumi${values.pulumi}`,
     why: "given",
     node: values.node,
     pulumi: values.pulumi,
-    cli,
   };
 }
 
@@ -57,7 +56,7 @@ function minutes(ms: number): string {
 
 function main(): void {
   const row = rowFromArgs(process.argv.slice(2));
-  const label = `${row.name}: Node.js ${row.node}, @pulumi/pulumi ${row.pulumi}, Pulumi CLI ${row.cli}`;
+  const label = `${row.name}: Node.js ${row.node}, @pulumi/pulumi ${row.pulumi}, the pinned Pulumi CLI`;
   console.log(`== matrix ${label}`);
   const started = Date.now();
   const nodeBin = nodeBinDir(join(REPO, ".tools"), row.node);
@@ -66,7 +65,7 @@ function main(): void {
   const env = {
     ...process.env,
     PATH: `${nodeBin}:${process.env.PATH ?? ""}`,
-    PULUMI_CLI_VERSION: row.cli,
+    PULUMI_QUICKBI_TOOLS: process.env.PULUMI_QUICKBI_TOOLS ?? join(REPO, ".tools"),
   };
   const install = step(
     "installing the row's @pulumi/pulumi",
