@@ -1,20 +1,28 @@
-// `npm run bench` runs every benchmark and prints the results; a full run also writes bench/RESULTS.md.
-//   npm run bench                       quick: about 3 minutes on 2 cores (RESULTS.md is not rewritten)
-//   npm run bench -- --full             more repetitions, bulk 3 times, the 1,000-revocation soak
-//   npm run bench -- --only=latency,bulk   a subset (RESULTS.md is not rewritten)
+// `npm run bench` runs every benchmark and prints one table; `--full` also writes bench/RESULTS.md.
+//   npm run bench                       quick: smaller stacks and fewer repetitions (it says which)
+//   npm run bench -- --full             the issue's sizes: bulk 200 people 3 times, preview and refresh
+//                                       of 1,000 people, more repetitions, the 1,000-revocation soak
+//   npm run bench -- --only=latency,bulk   a subset (RESULTS.md is then not rewritten)
+// bulk, preview, refresh and size run the real Pulumi CLI (scripts/pulumi-cli obtains it first).
 // Options (also as env BENCH_<NAME>, e.g. BENCH_MODE=full): --runs=N (timed repetitions),
 // --latency=MS[,MS…] (latency benchmark, default 20,100), --people=N --qps=N --bulk-latency=MS --parallel=N (bulk),
+// --stack-people=N --preview-rounds=N --refresh-rounds=N --refresh-qps=N (preview, refresh),
 // --soak=N --seed=N (soak). Nothing here asserts a threshold: goals are printed as met / not met.
 import "../tests/support/offline-env";
 import { join } from "node:path";
 import { benchBulk } from "./bulk";
 import { benchColdStart } from "./cold-start";
+import { loadAverage } from "./cli-stack";
+import { setUpManyPeople, type ManyPeople } from "./many-people";
+import { benchPreview } from "./preview";
+import { benchRefresh } from "./refresh";
 import { formatTable, saveResults, type BenchmarkResult } from "./report";
 import { benchRevocationLatency } from "./revocation-latency";
 import { benchSoak } from "./soak";
 import { benchStateSize } from "./state-size";
+import { DEFAULTS } from "../provider/config/defaults";
 
-const BENCHMARKS = ["size", "latency", "cold-start", "bulk", "soak"] as const;
+const BENCHMARKS = ["size", "latency", "cold-start", "bulk", "preview", "refresh", "soak"] as const;
 type Name = (typeof BENCHMARKS)[number];
 
 function option(name: string): string | undefined {
@@ -48,16 +56,30 @@ async function main(): Promise<void> {
     // The provider's overhead is a constant few milliseconds per gRPC call, so its ratio depends on the
     // API's latency: 20 ms is a fast, nearby endpoint; 100 ms a CI runner in another region.
     latencies: (option("latency") ?? "20,100").split(",").map((text) => positiveNumber("latency", text)),
-    people: number("people", 200),
+    people: number("people", full ? 200 : 100),
     qps: number("qps", 50),
     bulkLatencyMs: number("bulk-latency", 20),
-    parallel: number("parallel", 16),
+    // Unset: the CLI's own default (4 × CPU cores), as a user's `pulumi up` runs.
+    ...(option("parallel") === undefined ? {} : { parallel: number("parallel", 1) }),
     bulkRepeats: full ? 3 : 1,
+    stackPeople: number("stack-people", full ? 1000 : 200),
+    previewRounds: number("preview-rounds", full ? 5 : 3),
+    refreshRounds: number("refresh-rounds", full ? 2 : 1),
+    // The provider's default: what a scheduled `pulumi up --refresh` gets unless the stack raises it.
+    refreshQps: number("refresh-qps", DEFAULTS.qps),
     soak: number("soak", full ? 1000 : 200),
     seed: number("seed", 20261128),
   };
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
   console.log(`${full ? "full" : "quick"} run: ${JSON.stringify(settings)}`);
+  if (!full)
+    console.log(
+      `quick: bulk up of ${settings.people} people, preview and refresh of ${settings.stackPeople} (the issue's sizes, 200 and 1,000, are --full's)`,
+    );
+  console.log(`load average (1/5/15 min): ${loadAverage()}`);
+  // The preview and refresh benchmarks share one setup of stackPeople people (minutes at 1,000).
+  let many: Promise<ManyPeople> | undefined;
+  const manyPeople = () => (many ??= setUpManyPeople(settings.stackPeople, settings.refreshQps));
 
   const plan: Record<Name, () => Promise<BenchmarkResult[]>> = {
     size: async () => [await benchStateSize()],
@@ -69,36 +91,40 @@ async function main(): Promise<void> {
       return results;
     },
     "cold-start": async () => [await benchColdStart({ runs: settings.coldRuns })],
-    bulk: async () => {
-      const results: BenchmarkResult[] = [];
-      for (let i = 0; i < settings.bulkRepeats; i++) {
-        results.push(
-          await benchBulk({
-            people: settings.people,
-            qps: settings.qps,
-            latencyMs: settings.bulkLatencyMs,
-            parallel: settings.parallel,
-          }),
-        );
-      }
-      return results;
-    },
+    bulk: async () => [
+      await benchBulk({
+        people: settings.people,
+        qps: settings.qps,
+        latencyMs: settings.bulkLatencyMs,
+        ...(settings.parallel === undefined ? {} : { parallel: settings.parallel }),
+        repeats: settings.bulkRepeats,
+      }),
+    ],
+    preview: async () => [await benchPreview(await manyPeople(), { rounds: settings.previewRounds })],
+    refresh: async () => [
+      await benchRefresh(await manyPeople(), { rounds: settings.refreshRounds, qps: settings.refreshQps }),
+    ],
     soak: async () => [await benchSoak({ revocations: settings.soak, seed: settings.seed })],
   };
 
   const results: BenchmarkResult[] = [];
-  for (const name of BENCHMARKS) {
-    if (only && !only.includes(name)) continue;
-    const started = Date.now();
-    process.stderr.write(`${name}...\n`);
-    results.push(...(await plan[name]()));
-    process.stderr.write(`${name}: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  try {
+    for (const name of BENCHMARKS) {
+      if (only && !only.includes(name)) continue;
+      const started = Date.now();
+      process.stderr.write(`${name}...\n`);
+      results.push(...(await plan[name]()));
+      process.stderr.write(`${name}: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    }
+  } finally {
+    await (await many?.catch(() => undefined))?.close();
   }
 
   console.log(`\n${formatTable(results)}\n`);
   for (const result of results) {
     console.log(`${result.title}:\n${result.notes.map((n) => `  - ${n}`).join("\n")}\n`);
   }
+  console.log(`load average (1/5/15 min): ${loadAverage()}`);
   const path = join(__dirname, "RESULTS.md");
   if (saveResults(results, { full, command, ...(only ? { only } : {}) }, path))
     console.log(`written to ${path}`);

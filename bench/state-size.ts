@@ -1,14 +1,13 @@
-// Bytes per resource: the serialized `__provider`, and the state the engine keeps for one revocation
-// of a person in 2 groups (its checked inputs and its outputs, `__provider` in each), in both layouts:
-// installed from the npm tarball (what users get) and from a source checkout (this repository).
-import { ALICE, stackConfig } from "./setup";
-import { installConsumer } from "../harness/installed-consumer";
+// Bytes per resource: the serialized `__provider`, and the state the real CLI keeps for one revocation
+// of a person in 2 groups (its checked inputs and its outputs, `__provider` in each, as `pulumi stack
+// export` prints them), in both layouts: installed from the npm tarball (what users get) and from a
+// source checkout (this repository).
+import { openBenchStack } from "./cli-stack";
+import { installedProject } from "./installed-project";
 import type { BenchmarkResult, Row } from "./report";
-import { QuickBIUserGroupRevocation } from "../provider";
-import { MiniEngine } from "../harness/engine";
-import { makeHostProject } from "../harness/host-project";
-import { startProviderHost, urnFor, type PropertyMap } from "../harness/provider-host";
-import { CANARY_ENV, canariesIn } from "../tests/support/canaries";
+import { bulkSeed } from "../harness/bulk-people";
+import type { StateResource } from "../harness/local-stack";
+import { canariesIn } from "../tests/support/canaries";
 import { startCanaryEmulator } from "../tests/support/configured-provider";
 import { REVOCATION_TYPE } from "../tests/support/revocation-provider-text";
 
@@ -18,80 +17,48 @@ interface Sizes {
   readonly provider: number;
   readonly inputs: number;
   readonly outputs: number;
-  readonly canaries: number;
   /** The inputs after the next `pulumi up`: its Check returns them without the preview impact. */
   readonly steadyInputs: number;
+  readonly canaries: number;
 }
 
 const bytes = (value: unknown) =>
   Buffer.byteLength(typeof value === "string" ? value : JSON.stringify(value));
 
-function sizesOf(inputs: PropertyMap, outputs: PropertyMap, steadyInputs: PropertyMap): Sizes {
-  return {
-    provider: bytes(inputs.__provider),
-    inputs: bytes(inputs),
-    outputs: bytes(outputs),
-    canaries: canariesIn(JSON.stringify([inputs, outputs, steadyInputs])).length,
-    steadyInputs: bytes(steadyInputs),
-  };
-}
-
-/** From a checkout: MiniEngine runs the program here and stores the state as the engine would. */
-async function checkoutSizes(): Promise<Sizes> {
-  const emulator = await startCanaryEmulator({ randomSeed: 3 });
-  const project = await makeHostProject();
-  try {
-    const engine = new MiniEngine({
-      projectDir: project.dir,
-      stackConfig: stackConfig(emulator),
-      env: CANARY_ENV,
-    });
-    const program = () => {
-      new QuickBIUserGroupRevocation("offboard-alice", { userId: ALICE });
-    };
-    await engine.up(program);
-    const [state] = engine.exportState();
-    await engine.up(program);
-    const [steady] = engine.exportState();
-    return sizesOf(state!.inputs, state!.outputs, steady!.inputs);
-  } finally {
-    await project.cleanup();
-    await emulator.stop();
-  }
-}
-
 /**
- * Installed: the consumer's own host runs Check and Create with the `__provider` its own process
- * serialized; the state entry is what MiniEngine would store from them (the checked inputs, the
- * created properties). MiniEngine itself cannot run the consumer's program: it runs programs in this
- * process, whose copy of the package is the checkout.
+ * `pulumi up` of one person (the first bulk person: in Finance and Sales), `pulumi stack export`, a
+ * second `pulumi up` (no change), `pulumi stack export` again.
  */
-async function installedSizes(): Promise<Sizes> {
-  const consumer = installConsumer();
-  const emulator = await startCanaryEmulator({ randomSeed: 3 });
-  const host = await startProviderHost({
-    cwd: consumer.dir,
-    pulumiDir: consumer.pulumiDir,
-    project: "consumer",
-    env: CANARY_ENV,
-  });
+async function sizesUnderCli(projectDir?: string): Promise<Sizes> {
+  const emulator = await startCanaryEmulator({ seed: bulkSeed(1), randomSeed: 3 });
+  const stack = await openBenchStack("revocations", emulator, { people: "1" }, projectDir);
   try {
-    await host.configure(stackConfig(emulator));
-    const urn = urnFor(REVOCATION_TYPE, "offboard-alice", "consumer");
-    const checked = await host.check(urn, {}, { userId: ALICE, __provider: consumer.provider });
-    const created = await host.create(urn, checked.inputs);
-    const next = await host.check(urn, checked.inputs, { userId: ALICE, __provider: consumer.provider });
-    return sizesOf(checked.inputs, created.properties, next.inputs);
+    const revocation = async (): Promise<StateResource> => {
+      const found = await stack.resources(REVOCATION_TYPE);
+      if (found.length !== 1) throw new Error(`the state holds ${found.length} revocations, not 1`);
+      return found[0]!;
+    };
+    await stack.stack.up();
+    const first = await revocation();
+    await stack.stack.up();
+    const steady = await revocation();
+    return {
+      provider: bytes(first.inputs?.__provider),
+      inputs: bytes(first.inputs),
+      outputs: bytes(first.outputs),
+      steadyInputs: bytes(steady.inputs),
+      canaries: canariesIn(JSON.stringify([first, steady])).length,
+    };
   } finally {
-    await host.stop();
+    await stack.close();
     await emulator.stop();
-    consumer.cleanup();
   }
 }
 
 export async function benchStateSize(): Promise<BenchmarkResult> {
-  const installed = await installedSizes();
-  const checkout = await checkoutSizes();
+  const project = installedProject();
+  const installed = await sizesUnderCli(project.dir).finally(() => project.cleanup());
+  const checkout = await sizesUnderCli();
   const rows: Row[] = [];
   for (const [layout, s] of [
     ["installed", installed],
@@ -128,14 +95,13 @@ export async function benchStateSize(): Promise<BenchmarkResult> {
     });
   }
   return {
-    title: "Serialized provider and state bytes per resource",
+    title: "Serialized provider and state bytes per resource (real CLI)",
     rows,
     notes: [
-      "Person: alice of the default emulator seed, in 2 groups (Finance, Sales); inputs as Check returned them (the preview impact included), outputs as Create returned them; bytes of their compact JSON, `__provider` included in each (the engine keeps it in both).",
-      "Installed layout: `npm pack --ignore-scripts` of the built package, `npm ci --offline` into a temporary consumer project (harness/installed-consumer.ts, shared with tests/packaging), `__provider` serialized by the consumer's own node process, Check and Create in the consumer's own provider host.",
-      "Checkout layout: the program run in this process under `MiniEngine` (harness/engine.ts), state from `exportState()`.",
-      "After the next up: the state once another `pulumi up` has run, whose Check returns the inputs without the preview impact (a revocation already done is not looked up again); the outputs are unchanged.",
-      `Canary credentials found in these states: ${installed.canaries + checkout.canaries} (the stack config signs with them, the host's env holds them).`,
+      "Person: the first bulk person (harness/bulk-people.ts), in 2 groups (Finance, Sales). One `pulumi up` of the real CLI (Automation API inline program, file backend, passphrase secrets), then `pulumi stack export`: the revocation's `inputs` (as Check returned them, the preview impact included) and `outputs` (as Create returned them), bytes of their compact JSON, `__provider` included in each (the engine keeps it in both).",
+      "Program: bench/programs/revocations.ts with `people 1`, requiring the package from the Pulumi project's node_modules. Installed layout: the project is a temporary consumer that ran `npm pack --ignore-scripts` of the built package and `npm ci --offline` (bench/installed-project.ts, harness/installed-consumer.ts); the provider host runs there. Checkout layout: the project is this repository (its node_modules links back to dist/).",
+      "After the next up: `pulumi stack export` once a second `pulumi up` (no change) has run, whose Check returns the inputs without the preview impact (a revocation already done is not looked up again); the outputs are unchanged.",
+      `Canary credentials found in these revocations' inputs and outputs: ${installed.canaries + checkout.canaries} (the stack config signs with them, the CLI's environment holds them).`,
     ],
   };
 }

@@ -1,0 +1,95 @@
+// What the benchmarks under the real Pulumi CLI share: a stack of one of bench/programs, run by the
+// pinned CLI (harness/local-stack.ts: file backend, passphrase secrets, inline program) against an
+// emulator, with the stack config a user would set; the timing of one command; the machine's load.
+import { existsSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { resolve } from "node:path";
+import type { QuickBIEmulator } from "../emulator";
+import { LocalStack, type ConfigValue } from "../harness/local-stack";
+import { obtainPulumiCli, type PulumiCli } from "../harness/pulumi-cli";
+import { CANARY_ENV } from "../tests/support/canaries";
+import { msSince } from "./stats";
+
+const REPO = resolve(__dirname, "..");
+
+/** The programs, by name: many revocations, or as many trivial dynamic resources. */
+const PROGRAMS = {
+  revocations: resolve(__dirname, "programs", "revocations.ts"),
+  trivial: resolve(__dirname, "programs", "trivial.ts"),
+} as const;
+
+let cli: PulumiCli | undefined;
+
+/** The pinned CLI, built first if this machine has none (as `npm start` does). */
+export function benchCli(): PulumiCli {
+  return (cli ??= obtainPulumiCli());
+}
+
+/**
+ * A fresh stack of `program` (one of bench/programs) in a temporary directory, its Pulumi project
+ * `projectDir` (whose node_modules the program and the provider host resolve packages from), its
+ * config set with `pulumi config set`: the emulator's endpoint and keys (the secret key as a secret),
+ * `projectDir`, then `config`. The canary credentials are in the CLI's environment, so a leak would be
+ * the canaries'.
+ */
+export function openBenchStack(
+  program: keyof typeof PROGRAMS,
+  emulator: QuickBIEmulator,
+  config: Readonly<Record<string, ConfigValue>>,
+  projectDir: string = REPO,
+): Promise<LocalStack> {
+  return LocalStack.open({
+    cli: benchCli(),
+    project: "quickbi-bench",
+    stack: program,
+    projectDir,
+    main: PROGRAMS[program],
+    env: CANARY_ENV,
+    config: {
+      "quickbi:endpoint": emulator.url,
+      "alicloud:accessKey": emulator.accessKeyId,
+      "alicloud:secretKey": { secret: emulator.accessKeySecret },
+      projectDir,
+      ...config,
+    },
+  });
+}
+
+/** CPU seconds a command used: in this process (the inline program, the emulator, the Automation API) and in its children (the CLI, and the provider host it waits for). */
+export interface CpuSeconds {
+  readonly here: number;
+  readonly children: number;
+}
+
+/** Runs `command` and returns its result with how long it took, in milliseconds, and the CPU it used. */
+export async function timed<T>(
+  command: () => Promise<T>,
+): Promise<{ result: T; ms: number; cpu: CpuSeconds }> {
+  const here = process.cpuUsage();
+  const children = childrenCpuSeconds();
+  const started = process.hrtime.bigint();
+  const result = await command();
+  const ms = msSince(started);
+  const used = process.cpuUsage(here);
+  return {
+    result,
+    ms,
+    cpu: { here: (used.user + used.system) / 1e6, children: childrenCpuSeconds() - children },
+  };
+}
+
+/** cutime + cstime of /proc/self/stat: the CPU of the children this process waited for (0 off Linux). */
+function childrenCpuSeconds(): number {
+  if (!existsSync("/proc/self/stat")) return 0;
+  // The fields after the command name (which may hold spaces) start at the 3rd; cutime is the 16th.
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
+  const ticksPerSecond = 100; // USER_HZ, which Linux fixes at 100 for /proc
+  return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
+}
+
+/** The 1, 5 and 15 minute load averages, for the notes: other work on a shared machine skews timings. */
+export function loadAverage(): string {
+  return loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ");
+}
