@@ -59,11 +59,16 @@ describe("the quickbi plugin over its gRPC protocol", () => {
     const impact = checked.inputs.impact as { status: string; summary: string };
     assert.equal(impact.status, "known");
     assert.equal(impact.summary, "alice (Alice Wang) will leave 2 user groups: Finance, Sales");
+    // Who, their groups, and the residual access (issue 11's one extra read), as the dynamic resource.
     assert.deepEqual(
-      emulator.requests().map((r) => [r.action, r.signatureVerified, r.accessKeyId]),
+      emulator
+        .requests()
+        .map((r) => [r.action, r.signatureVerified, r.accessKeyId])
+        .sort(),
       [
-        ["QueryUserInfoByUserId", true, CANARY.accessKeyId],
         ["ListUserGroupsByUserId", true, CANARY.accessKeyId],
+        ["ListWorkspaceUserRolesByUserId", true, CANARY.accessKeyId],
+        ["QueryUserInfoByUserId", true, CANARY.accessKeyId],
       ],
       "signed with the credentials chain's key pair",
     );
