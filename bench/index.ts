@@ -1,16 +1,15 @@
-// `npm run bench` runs every benchmark, prints one table and writes bench/RESULTS.md.
-//   npm run bench                       quick: a few minutes on 2 cores
+// `npm run bench` runs every benchmark and prints the results; a full run also writes bench/RESULTS.md.
+//   npm run bench                       quick: about 3 minutes on 2 cores (RESULTS.md is not rewritten)
 //   npm run bench -- --full             more repetitions, bulk 3 times, the 1,000-revocation soak
-//   npm run bench -- --only=latency,bulk   a subset (RESULTS.md is then not rewritten)
+//   npm run bench -- --only=latency,bulk   a subset (RESULTS.md is not rewritten)
 // Options (also as env BENCH_<NAME>, e.g. BENCH_MODE=full): --runs=N (timed repetitions),
 // --latency=MS[,MS…] (latency benchmark, default 20,100), --people=N --qps=N --bulk-latency=MS --parallel=N (bulk),
 // --soak=N --seed=N (soak). Nothing here asserts a threshold: goals are printed as met / not met.
 import "../tests/support/offline-env";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { benchBulk } from "./bulk";
 import { benchColdStart } from "./cold-start";
-import { formatMarkdown, formatTable, type BenchmarkResult } from "./report";
+import { formatTable, saveResults, type BenchmarkResult } from "./report";
 import { benchRevocationLatency } from "./revocation-latency";
 import { benchSoak } from "./soak";
 import { benchStateSize } from "./state-size";
@@ -100,11 +99,10 @@ async function main(): Promise<void> {
   for (const result of results) {
     console.log(`${result.title}:\n${result.notes.map((n) => `  - ${n}`).join("\n")}\n`);
   }
-  if (!only) {
-    const path = join(__dirname, "RESULTS.md");
-    writeFileSync(path, `${formatMarkdown(results, command, new Date())}\n`);
+  const path = join(__dirname, "RESULTS.md");
+  if (saveResults(results, { full, command, ...(only ? { only } : {}) }, path))
     console.log(`written to ${path}`);
-  }
+  else console.log(`${path} holds the last full run; only \`npm run bench -- --full\` rewrites it`);
 }
 
 main().catch((error) => {

@@ -67,7 +67,7 @@ async function checkoutSizes(): Promise<Sizes> {
  * process, whose copy of the package is the checkout.
  */
 async function installedSizes(): Promise<Sizes> {
-  const consumer = installConsumer(ALICE);
+  const consumer = installConsumer();
   const emulator = await startCanaryEmulator({ randomSeed: 3 });
   const host = await startProviderHost({
     cwd: consumer.dir,

@@ -1,3 +1,4 @@
+// Kept only for bench/ and tests/offboarding/bulk.test.ts until they move to the real CLI (issue 9).
 // A miniature of the Pulumi engine's resource lifecycle for dynamic resources: what `pulumi preview`,
 // `up`, `refresh` and `destroy` do to a stack whose resources are all `pulumi.dynamic.Resource`s. The
 // program runs under setMocks (captureResources) and the resources are driven through the REAL

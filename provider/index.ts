@@ -13,4 +13,3 @@ export {
 } from "./offboarding/offboarding";
 export type { QuickBIPerson } from "./offboarding/people";
 export { QuickBIRemovalGuard, type QuickBIRemovalGuardArgs } from "./offboarding/removal-guard-resource";
-export { QuickBIRequestError } from "./quickbi/errors";

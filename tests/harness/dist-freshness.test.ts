@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { assertDistFresh } from "../../harness/dist-freshness";
 import { makeHostProject } from "../../harness/host-project";
+import { LocalStack } from "../../harness/local-stack";
+import type { PulumiCli } from "../../harness/pulumi-cli";
 
 const REPO_ROOT = resolve(__dirname, "..", "..");
 
@@ -46,16 +48,21 @@ describe("the dist/ freshness check host tests rely on", () => {
     assert.throws(() => assertDistFresh(packageRoot(dir, { compiled: false })), /run `npm run build` first/);
   });
 
-  it("stops a host project of this repository from being made on a stale build", async () => {
+  it("stops a host project or a real-CLI stack of this repository from starting on a stale build", async () => {
     // Age one compiled file as an edit after the build would; restored at once (and a crash here
     // leaves only a stale dist/ that the next `npm run build` fixes).
     const compiled = join(REPO_ROOT, "dist", "provider", "index.js");
     const { atime, mtime } = statSync(compiled);
     utimesSync(compiled, atime, new Date(0));
     try {
+      const stale = /dist\/ is older than the source \(provider\/index\.ts\): run `npm run build`/;
+      await assert.rejects(makeHostProject(), stale);
+      // The real CLI's stacks too, before the CLI is even looked at.
+      const noCli = {} as PulumiCli;
+      const main = join(REPO_ROOT, "index.js");
       await assert.rejects(
-        makeHostProject(),
-        /dist\/ is older than the source \(provider\/index\.ts\): run `npm run build`/,
+        LocalStack.open({ cli: noCli, project: "quickbi", projectDir: REPO_ROOT, main }),
+        stale,
       );
     } finally {
       utimesSync(compiled, atime, mtime);

@@ -12,6 +12,9 @@ const FAILURE: QuickBIFailure = {
   detail: "Something Quick BI said.",
 };
 
+/** The same failure when nothing answered: no HTTP status, no RequestId. */
+const UNANSWERED: QuickBIFailure = { ...FAILURE, httpStatus: undefined, requestId: undefined };
+
 describe("a Quick BI error's message", () => {
   it("names the operation that failed in the fallback hint, not WithdrawAllUserGroups", () => {
     assert.equal(
@@ -38,10 +41,8 @@ describe("a Quick BI error's message", () => {
 
   it("leaves out the HTTP status and RequestId when there were none, instead of saying none", () => {
     const { message } = new QuickBIRequestError({
-      ...FAILURE,
+      ...UNANSWERED,
       code: "ECONNREFUSED",
-      httpStatus: undefined,
-      requestId: undefined,
       attempts: 3,
       detail: "connect ECONNREFUSED 127.0.0.1:1 (POST http://127.0.0.1:1/)",
     });
@@ -51,10 +52,8 @@ describe("a Quick BI error's message", () => {
 
   it("has no parentheses at all when there is nothing to put in them", () => {
     const { message } = new QuickBIRequestError({
-      ...FAILURE,
+      ...UNANSWERED,
       code: "CredentialsUnavailable",
-      httpStatus: undefined,
-      requestId: undefined,
       detail: "no Alibaba Cloud credentials were found",
     });
     assert.match(

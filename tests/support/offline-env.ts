@@ -5,12 +5,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CANARY_SECRET_ENV } from "./canaries";
+import { RUN_TEMP_DIR } from "./run-temp-dir";
 
 process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = "true";
 process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = "true";
 // npm keeps its cache under HOME; the packaging test installs from that cache with --offline.
 process.env.npm_config_cache ??= join(process.env.HOME ?? tmpdir(), ".npm");
-process.env.HOME = mkdtempSync(join(tmpdir(), "quickbi-test-home-"));
+process.env.HOME = mkdtempSync(join(RUN_TEMP_DIR, "home-"));
 for (const name of [
   "ALIBABA_CLOUD_ACCESS_KEY_ID",
   "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
