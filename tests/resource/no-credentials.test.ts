@@ -19,7 +19,13 @@ describe("a revocation with no credentials anywhere, in the real provider host",
     emulator = await startCanaryEmulator();
     session = await startHostSession({
       provider: await revocationProviderText(),
-      config: { "quickbi:endpoint": emulator.url, "quickbi:maxAttempts": "1" },
+      // Lenient previews, so that create is reached: a strict preview (the default) stops at check,
+      // which tests/resource/lifecycle.test.ts covers.
+      config: {
+        "quickbi:endpoint": emulator.url,
+        "quickbi:maxAttempts": "1",
+        "quickbi:strictPreview": "false",
+      },
     });
   });
   after(async () => {
@@ -27,7 +33,7 @@ describe("a revocation with no credentials anywhere, in the real provider host",
     await emulator?.stop();
   });
 
-  it("previews with the impact unknown, then fails each create naming the missing credentials", async () => {
+  it("with strict previews off, previews with the impact unknown, then fails each create naming the missing credentials", async () => {
     const checked = await session.host.check(URN, {}, session.props({ userId: ALICE }));
     assert.deepEqual(checked.failures, []);
     assert.match(String((checked.inputs.impact as { summary: string }).summary), /CredentialsUnavailable/);
