@@ -17,6 +17,9 @@ const SHIPPED = [
   /^LICENSE$/,
   /^dist\/(provider|emulator)\/.+\.(js|d\.ts)$/,
   /^emulator\/README\.md$/,
+  // The quickbi plugin for Python, Go and YAML stacks: its launcher and its package schema.
+  /^bin\/pulumi-resource-quickbi$/,
+  /^schema\.json$/,
   // The complete GitOps setup the README sends users to copy.
   /^examples\/gitops\/(\.github\/workflows\/offboarding\.yml|[^/]+\.(ts|json|ya?ml|md))$/,
 ];
