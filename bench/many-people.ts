@@ -57,7 +57,13 @@ export async function setUpManyPeople(people: number, qps: number): Promise<Many
     const trivialSeconds = (Date.now() - started) / 1000 - revocationSeconds;
     await revocations.setConfig({ "quickbi:qps": String(qps) });
     await revocations.stack.removeConfig("quickbi:concurrency");
+    // `pulumi refresh` configures the provider from the state (the default provider's inputs as the
+    // last `up` recorded them), not from the stack config: a new quickbi:qps reaches a refresh only
+    // after an `up` (a no-op here: every revocation is done, so it calls nothing).
     emulator.clearLog();
+    await upWithoutCheckpoints(revocations);
+    if (emulator.requests().length !== 0)
+      throw new Error(`setup: the no-op up made ${emulator.requests().length} Quick BI calls`);
     return {
       people,
       emulator,
