@@ -126,9 +126,9 @@ export class CliStack {
     return this.command("up", (hooks) => this.local.stack.up({ ...options, ...hooks }));
   }
 
-  /** `pulumi refresh --yes [--clear-pending-creates]`. */
-  refresh(options: { clearPendingCreates?: boolean } = {}): Promise<CommandRun> {
-    return this.command("refresh", (hooks) => this.local.stack.refresh({ ...options, ...hooks }));
+  /** `pulumi refresh --yes`. */
+  refresh(): Promise<CommandRun> {
+    return this.command("refresh", (hooks) => this.local.stack.refresh(hooks));
   }
 
   /** `pulumi destroy --yes`. */
