@@ -32,7 +32,7 @@ export function reviewImpact({
   const property = inputs.account !== undefined ? "account" : "userId";
   const reasons: { property: string; reason: string }[] = [];
   const missing = missingUserFailure(impact, inputs.onMissingUser);
-  if (missing) reasons.push({ property, reason: missing });
+  if (missing) reasons.push({ property, reason: `${where(inputs)}${missing}` });
   let strict: boolean;
   try {
     strict = isStrictPreview(inputs.strictPreview, config);
@@ -40,12 +40,13 @@ export function reviewImpact({
     return [{ property: "strictPreview", reason: (error as Error).message }];
   }
   const unread = strict ? strictPreviewFailure(impact, readAttempted) : undefined;
-  if (unread) reasons.push({ property, reason: unread });
+  if (unread) reasons.push({ property, reason: `${where(inputs)}${unread}` });
   if (impact.status === "known") {
+    // Names both lines itself, the later first.
     const duplicate = listed.claim(impact.user.userId, inputs);
     if (duplicate) reasons.push({ property, reason: duplicate });
   }
-  return reasons.map((r) => ({ property: r.property, reason: `${where(inputs)}${r.reason}` }));
+  return reasons;
 }
 
 /**
@@ -58,8 +59,7 @@ export function reviewListedOnce(
   inputs: RevocationInputs,
 ): string | undefined {
   if (userId === undefined || userId === "" || userId === UNKNOWN) return undefined;
-  const duplicate = listed.claim(userId, inputs);
-  return duplicate && `${where(inputs)}${duplicate}`;
+  return listed.claim(userId, inputs);
 }
 
 function where(inputs: RevocationInputs): string {
