@@ -4,7 +4,8 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "**/*.d.ts"] },
+  // .matrix/ and .tools/ hold the support matrix's copies of this checkout and its Node.js binaries.
+  { ignores: ["dist/", "node_modules/", "**/*.d.ts", ".matrix/", ".tools/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -82,7 +82,7 @@ export async function benchColdStart(options: ColdStartOptions): Promise<Benchma
       notes: [
         `${options.runs} interleaved repetitions of each (after 1 discarded); each starts a fresh \`node @pulumi/pulumi/cmd/dynamic-provider\` process in the same temporary Pulumi project, then Configure, Check and Create; timed from spawn to the Create response (stopping the host is not timed).`,
         "Baseline: a dynamic provider whose only method is a `create` that returns its inputs (bench/fixtures/trivial-provider.ts), `__provider` copied by value.",
-        "Candidate: QuickBIUserGroupRevocation from a checkout (its `__provider` requires this package's dist/ at run time); the emulator adds no latency, so its 5 calls cost ~1 ms each plus the limiter's spacing in the default row.",
+        "Candidate: QuickBIUserGroupRevocation from a checkout (its `__provider` requires this package's dist/ at run time); the emulator adds no latency, so its 7 calls cost ~1 ms each plus the limiter's spacing in the default row.",
       ],
     };
   } finally {

@@ -9,7 +9,6 @@
 // --stack-people=N --preview-rounds=N --refresh-rounds=N --refresh-qps=N (preview, refresh),
 // --soak=N --seed=N (soak). Nothing here asserts a threshold: goals are printed as met / not met.
 import "../tests/support/offline-env";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { benchBulk } from "./bulk";
 import { benchColdStart } from "./cold-start";
@@ -17,7 +16,7 @@ import { loadAverage } from "./cli-stack";
 import { setUpManyPeople, type ManyPeople } from "./many-people";
 import { benchPreview } from "./preview";
 import { benchRefresh } from "./refresh";
-import { formatMarkdown, formatTable, type BenchmarkResult } from "./report";
+import { formatTable, saveResults, type BenchmarkResult } from "./report";
 import { benchRevocationLatency } from "./revocation-latency";
 import { benchSoak } from "./soak";
 import { benchStateSize } from "./state-size";
@@ -126,12 +125,10 @@ async function main(): Promise<void> {
     console.log(`${result.title}:\n${result.notes.map((n) => `  - ${n}`).join("\n")}\n`);
   }
   console.log(`load average (1/5/15 min): ${loadAverage()}`);
-  // Only a full run of everything is the record the README quotes.
-  if (full && !only) {
-    const path = join(__dirname, "RESULTS.md");
-    writeFileSync(path, `${formatMarkdown(results, command, new Date())}\n`);
+  const path = join(__dirname, "RESULTS.md");
+  if (saveResults(results, { full, command, ...(only ? { only } : {}) }, path))
     console.log(`written to ${path}`);
-  }
+  else console.log(`${path} holds the last full run; only \`npm run bench -- --full\` rewrites it`);
 }
 
 main().catch((error) => {

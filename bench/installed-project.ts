@@ -3,7 +3,6 @@
 // is one `require` rather than the checkout's copied code, and whose state is a quarter the size.
 import { rmSync, symlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { bulkUserId } from "../harness/bulk-people";
 import { installConsumer } from "../harness/installed-consumer";
 
 export interface InstalledProject {
@@ -13,7 +12,7 @@ export interface InstalledProject {
 
 /** `npm pack` of dist/ as it is and `npm ci --offline` into a temporary project (run `npm run build` first). */
 export function installedProject(): InstalledProject {
-  const consumer = installConsumer(bulkUserId(0));
+  const consumer = installConsumer();
   try {
     // Inline programs run in this process, on the Automation API's @pulumi/pulumi, and a second copy's
     // gRPC messages are foreign to it. So the project's copy (the same version) becomes a link to this

@@ -39,8 +39,8 @@ export async function measureLimiterCost(
   const s = await interleave(
     [
       { label: "raw", run: timed(() => raw("ListUserGroupsByUserId", list)) },
-      { label: "client", run: timed(() => plain.call("ListUserGroupsByUserId", list, ALICE)) },
-      { label: "limited", run: timed(() => limited.call("ListUserGroupsByUserId", list, ALICE)) },
+      { label: "client", run: timed(() => plain.call("ListUserGroupsByUserId", list, { userId: ALICE })) },
+      { label: "limited", run: timed(() => limited.call("ListUserGroupsByUserId", list, { userId: ALICE })) },
     ],
     runs,
     3,

@@ -1,4 +1,5 @@
 // What each benchmark hands back, and how the results are printed and saved as bench/RESULTS.md.
+import { writeFileSync } from "node:fs";
 import { cpus, release, totalmem } from "node:os";
 import type { Summary } from "./stats";
 
@@ -34,27 +35,54 @@ export function machine(): string {
   return `${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`;
 }
 
-/** A plain-text table for the terminal. */
+/** The widest line the terminal report prints. */
+export const TERMINAL_WIDTH = 100;
+
+/**
+ * The results for a terminal, one block per benchmark, no line wider than {@link TERMINAL_WIDTH}: a
+ * seven-column table of these figures was 250 columns wide. RESULTS.md keeps the table.
+ */
 export function formatTable(results: readonly BenchmarkResult[]): string {
-  const header = ["benchmark", "measured", "value", "baseline", "ratio", "goal", "met"];
-  const rows = results.flatMap((r) =>
-    r.rows.map((row) => [
-      row.benchmark,
-      row.candidate,
-      row.value,
-      row.baseline,
-      row.ratio,
-      row.goal,
-      row.met ? "met" : "NOT MET",
-    ]),
-  );
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join("  ")
-      .trimEnd();
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+  const blocks = new Map<string, string[]>();
+  for (const row of results.flatMap((r) => r.rows)) {
+    const block = blocks.get(row.benchmark) ?? [row.benchmark];
+    block.push(...wrap(`${row.candidate}: ${row.met ? "met" : "NOT MET"} (goal ${row.goal})`, "  "));
+    const figures = [row.value, row.baseline && `baseline ${row.baseline}`, row.ratio].filter(Boolean);
+    block.push(...wrap(figures.join("; "), "    "));
+    blocks.set(row.benchmark, block);
+  }
+  return [...blocks.values()].map((block) => block.join("\n")).join("\n\n");
+}
+
+/** `text` indented and broken at spaces so that no line is wider than {@link TERMINAL_WIDTH}. */
+function wrap(text: string, indent: string): string[] {
+  const lines: string[] = [];
+  let line = indent;
+  for (const word of text.split(" ")) {
+    if (line.trim() !== "" && line.length + 1 + word.length > TERMINAL_WIDTH) {
+      lines.push(line);
+      line = `${indent}  ${word}`;
+    } else {
+      line = line.trim() === "" ? `${indent}${word}` : `${line} ${word}`;
+    }
+  }
+  return [...lines, line];
+}
+
+/**
+ * Writes bench/RESULTS.md, which the README quotes as the latest full run, for a full run of every
+ * benchmark only: a quick run or a subset would replace it with other figures.
+ * @returns whether it wrote `path`
+ */
+export function saveResults(
+  results: readonly BenchmarkResult[],
+  run: { readonly full: boolean; readonly only?: readonly string[]; readonly command: string },
+  path: string,
+  date: Date = new Date(),
+): boolean {
+  if (!run.full || run.only !== undefined) return false;
+  writeFileSync(path, `${formatMarkdown(results, run.command, date)}\n`);
+  return true;
 }
 
 /** bench/RESULTS.md: generated, so the README can quote one place. */

@@ -1,7 +1,8 @@
 // One revocation through the real dynamic-provider host (Check then Create, as `pulumi up` runs a new
-// resource) against the five raw `@alicloud/openapi-client` calls it makes: QueryUserInfoByUserId and
-// ListUserGroupsByUserId (Check's preview impact), then ListUserGroupsByUserId, WithdrawAllUserGroups,
-// ListUserGroupsByUserId (Create's audit, withdrawal and verification). Every request to the emulator
+// resource) against the seven raw `@alicloud/openapi-client` calls it makes: QueryUserInfoByUserId,
+// ListUserGroupsByUserId and ListWorkspaceUserRolesByUserId (Check's preview impact and residual
+// access), then ListUserGroupsByUserId, WithdrawAllUserGroups, ListUserGroupsByUserId and
+// ListWorkspaceUserRolesByUserId (Create's audit, withdrawal, verification and residual access). Every request to the emulator
 // is delayed by the same injected latency, so the ratio says what the provider adds to the API's cost.
 import { ALICE, NO_LIMITER, makeHostProject, restoreAlice, stackConfig, startHost } from "./setup";
 import { measureLimiterCost } from "./limiter-cost";
@@ -33,9 +34,11 @@ export async function benchRevocationLatency(options: LatencyOptions): Promise<B
     const rawCalls = [
       "QueryUserInfoByUserId",
       "ListUserGroupsByUserId",
+      "ListWorkspaceUserRolesByUserId",
       "ListUserGroupsByUserId",
       "WithdrawAllUserGroups",
       "ListUserGroupsByUserId",
+      "ListWorkspaceUserRolesByUserId",
     ].map((action) => [action, { UserId: ALICE }] as const);
     const urn = urnFor(REVOCATION_TYPE, "offboard-alice");
     // The default row measures a lone revocation, as one person's `pulumi up` makes it: the shared
@@ -92,7 +95,7 @@ export async function benchRevocationLatency(options: LatencyOptions): Promise<B
         `${options.runs} interleaved repetitions of each (after 3 discarded), every emulator request delayed ${options.latencyMs} ms (emulator \`latency\` fault); alice is put back in her 2 groups before each repetition.`,
         "Baseline: the same 5 operations with `@alicloud/openapi-client` 0.4.15 called directly (same ACS3-HMAC-SHA256 signing, same Params), sequentially, in a child process of its own (bench/raw-client-process.ts), so that it, like the host, talks to the emulator across processes; timed inside that process.",
         "Candidate: `check` then `create` over gRPC to a warm `@pulumi/pulumi` dynamic-provider host, `__provider` from a checkout; timed from the Check request to the Create response.",
-        "The default row is a lone revocation with the shared limiter at its default `quickbi:qps` 10: each repetition first waits (untimed) 1.1 s for the limiter's window to clear, as for one person's `pulumi up`; its 5 calls fit in the window and start at once. The second row lifts the limit and runs back to back, to show what the limiter itself costs.",
+        "The default row is a lone revocation with the shared limiter at its default `quickbi:qps` 10: each repetition first waits (untimed) 1.1 s for the limiter's window to clear, as for one person's `pulumi up`; its 7 calls fit in the window and start at once. The second row lifts the limit and runs back to back, to show what the limiter itself costs.",
         `Where the rest goes (no latency, in this process, ${options.runs * 2} interleaved calls of ListUserGroupsByUserId): raw client ${ms(limiter.raw)}; the provider's Quick BI client without its limiter ${ms(limiter.client)}; with its limiter set to qps 10000 ${ms(limiter.clientWithLimiter)}. The rest of the gap is spent in and on the way to the host process: two gRPC round trips, Struct conversion, the \`__provider\` lookup, the provider's validation.`,
       ],
     };

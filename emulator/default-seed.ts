@@ -13,6 +13,7 @@ export const DEFAULT_SEED: Seed = Object.freeze({
       nickName: "Alice Wang",
       userType: 1,
       email: "alice@example.com",
+      adminUser: true,
     },
     {
       userId: "7c1f0e9a3b2d4c5e8f6a7b8c9d0e1f02",
@@ -67,5 +68,32 @@ export const DEFAULT_SEED: Seed = Object.freeze({
     { userId: "46e5374665ba4b679ee22e2a2927abcd", usergroupId: "5f1c2a8e-0b3d-4e6f-9a71-c2d4e6f80003" },
     { userId: "7c1f0e9a3b2d4c5e8f6a7b8c9d0e1f02", usergroupId: "5f1c2a8e-0b3d-4e6f-9a71-c2d4e6f80004" },
     { userId: "3b8e2f4a6c1d4e7f9a0b1c2d3e4f5a03", usergroupId: "5f1c2a8e-0b3d-4e6f-9a71-c2d4e6f80002" },
+  ],
+  workspaces: [
+    { workspaceId: "9337d121-a78f-4c1b-a8bc-f81de1170001", workspaceName: "Sales BI" },
+    { workspaceId: "9337d121-a78f-4c1b-a8bc-f81de1170002", workspaceName: "Finance" },
+    { workspaceId: "9337d121-a78f-4c1b-a8bc-f81de1170003", workspaceName: "Marketing" },
+  ],
+  workspaceMembers: [
+    {
+      userId: "46e5374665ba4b679ee22e2a2927abcd",
+      workspaceId: "9337d121-a78f-4c1b-a8bc-f81de1170001",
+      roleId: 27,
+    },
+    {
+      userId: "46e5374665ba4b679ee22e2a2927abcd",
+      workspaceId: "9337d121-a78f-4c1b-a8bc-f81de1170002",
+      roleId: 30,
+    },
+    {
+      userId: "7c1f0e9a3b2d4c5e8f6a7b8c9d0e1f02",
+      workspaceId: "9337d121-a78f-4c1b-a8bc-f81de1170001",
+      roleId: 30,
+    },
+    {
+      userId: "0a9b8c7d6e5f40312a3b4c5d6e7f8a04",
+      workspaceId: "9337d121-a78f-4c1b-a8bc-f81de1170003",
+      roleId: 25,
+    },
   ],
 } satisfies Seed);

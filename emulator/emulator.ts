@@ -3,13 +3,13 @@ import { TEST_ACCESS_KEY, TEST_STS_KEY, type AccessKeyPair } from "./credentials
 import { FaultInjector, loadFaultPlan, parseFaultPlan, type FaultPlan } from "./faults";
 import { RequestHandler } from "./handler";
 import { HttpServer } from "./http-server";
-import type { EmulatorState, User } from "./model";
+import type { EmulatorState, User, WorkspaceRoleId } from "./model";
 import { OPERATIONS } from "./operations/registry";
 import { DEFAULTS, type EmulatorOptions } from "./options";
 import { requestIdGenerator, seededRandom, type Random } from "./random";
 import { RequestLog, type RequestLogEntry } from "./request-log";
 import { loadSeed } from "./seed";
-import { Store } from "./store";
+import { Store, type UserChanges } from "./store";
 
 /** A running emulator. */
 export interface QuickBIEmulator {
@@ -22,7 +22,7 @@ export interface QuickBIEmulator {
   readonly accessKeySecret: string;
   /** The STS test credentials; requests signed with them must send the token. */
   readonly sts: { accessKeyId: string; accessKeySecret: string; securityToken: string };
-  /** A deep copy of the users, groups and memberships now. */
+  /** A deep copy of the users, groups, memberships, workspaces and workspace members now. */
   state(): EmulatorState;
   /** Every request received, in order. */
   requests(): RequestLogEntry[];
@@ -35,6 +35,12 @@ export interface QuickBIEmulator {
   removeUser(userId: string): void;
   /** Adds a user out of band. */
   addUser(user: User): void;
+  /** Adds the user to a workspace with a preset role (25, 26, 27, 30), or changes their role there. */
+  addWorkspaceMember(userId: string, workspaceId: string, roleId: WorkspaceRoleId): void;
+  /** Removes the user from a workspace out of band. */
+  removeWorkspaceMember(userId: string, workspaceId: string): void;
+  /** Changes a user's flags (adminUser, authAdminUser, isDeleted) or profile out of band. */
+  updateUser(userId: string, changes: UserChanges): void;
   /** Closes the server and destroys open sockets, hung ones included. */
   stop(): Promise<void>;
 }
@@ -95,6 +101,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Quic
     addMembership: (userId, usergroupId) => store.addMembership(userId, usergroupId),
     removeUser: (userId) => store.removeUser(userId),
     addUser: (user) => store.addUser(user),
+    addWorkspaceMember: (userId, workspaceId, roleId) => store.setWorkspaceRole(userId, workspaceId, roleId),
+    removeWorkspaceMember: (userId, workspaceId) => store.removeFromWorkspace(userId, workspaceId),
+    updateUser: (userId, changes) => store.updateUser(userId, changes),
     stop: () => server.close(),
   };
 }

@@ -12,8 +12,12 @@ export interface User {
   /** 1 developer, 2 viewer, 3 analyst. */
   readonly userType: UserType;
   readonly email?: string;
-  /** Organization administrator. @default false */
+  /** Organization administrator (Quick BI's preset organisation role 111111111). @default false */
   readonly adminUser?: boolean;
+  /** Permission management administrator (preset organisation role 111111112). @default false */
+  readonly authAdminUser?: boolean;
+  /** Deactivated: still a member of the organisation, but cannot log on. @default false */
+  readonly isDeleted?: boolean;
 }
 
 /** Quick BI user types: 1 developer, 2 viewer, 3 analyst. */
@@ -34,11 +38,48 @@ export interface Membership {
   readonly usergroupId: string;
 }
 
+/** A Quick BI workspace. */
+export interface Workspace {
+  /** e.g. `9337d121-a78f-4c1b-a8bc-f81de117abcd`. */
+  readonly workspaceId: string;
+  readonly workspaceName: string;
+}
+
+/**
+ * A user's direct membership of one workspace, with the role held there. Quick BI's preset workspace
+ * roles are 25 admin, 26 developer, 27 analyst and 30 viewer; the emulator models those only.
+ */
+export interface WorkspaceMember {
+  readonly userId: string;
+  readonly workspaceId: string;
+  readonly roleId: WorkspaceRoleId;
+}
+
+/** The preset workspace roles, by RoleId, with the RoleCode and RoleName the emulator answers (chosen). */
+export const WORKSPACE_ROLES = {
+  25: { roleCode: "admin", roleName: "Admin" },
+  26: { roleCode: "developer", roleName: "Developer" },
+  27: { roleCode: "analyst", roleName: "Analyst" },
+  30: { roleCode: "viewer", roleName: "Viewer" },
+} as const;
+
+/** One of {@link WORKSPACE_ROLES}' ids. */
+export type WorkspaceRoleId = keyof typeof WORKSPACE_ROLES;
+
+/** The preset organisation roles that QueryUserInfoByUserId's RoleIdList holds. */
+export const ORGANIZATION_ROLES = {
+  admin: 111111111,
+  authAdmin: 111111112,
+  commonUser: 111111113,
+} as const;
+
 /** A snapshot of everything the emulator holds; `QuickBIEmulator.state()` returns a deep copy. */
 export interface EmulatorState {
   users: User[];
   groups: UserGroup[];
   memberships: Membership[];
+  workspaces: Workspace[];
+  workspaceMembers: WorkspaceMember[];
 }
 
 /** The initial state, from an object or a JSON/YAML file. Same shape as {@link EmulatorState}. */
@@ -46,6 +87,10 @@ export interface Seed {
   readonly users: readonly User[];
   readonly groups: readonly UserGroup[];
   readonly memberships: readonly Membership[];
+  /** @default - none */
+  readonly workspaces?: readonly Workspace[];
+  /** @default - none */
+  readonly workspaceMembers?: readonly WorkspaceMember[];
 }
 
 /** The id every top-level group has as its parent. */

@@ -9,8 +9,8 @@ export interface EmulatorOptions {
   /** Interface to listen on. @default "127.0.0.1" */
   readonly host?: string;
   /**
-   * Initial users, groups and memberships: an object or a path to a `.json`, `.yaml` or `.yml` file.
-   * @default - a built-in seed with alice, bob and an admin in Finance and Sales
+   * Initial users, groups, memberships and workspaces: an object or a path to a `.json`, `.yaml` or `.yml` file.
+   * @default - the built-in seed, the data of examples/offboard-one/seed.yaml
    * @example { users: [...], groups: [...], memberships: [{ userId: "u1", usergroupId: "g1" }] }
    */
   readonly seed?: Seed | string;

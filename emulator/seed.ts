@@ -1,6 +1,8 @@
 import { DEFAULT_SEED } from "./default-seed";
 import { asRecord, describe, readStructuredFile } from "./load-file";
+import { flag, list, optionalText, text, unique } from "./seed-fields";
 import { ROOT_GROUP_ID, type Membership, type Seed, type User, type UserGroup } from "./model";
+import { checkWorkspaceReferences, parseWorkspace, parseWorkspaceMember } from "./seed-workspaces";
 
 /**
  * Resolves the `seed` option: an object, a path to a JSON/YAML file, or nothing (the built-in seed).
@@ -21,28 +23,15 @@ export function parseSeed(value: unknown, source: string): Seed {
   const memberships = list(root.memberships, `${source}: memberships`).map((m, i) =>
     parseMembership(m, `${source}: memberships[${i}]`),
   );
-  checkReferences(source, users, groups, memberships);
-  return { users, groups, memberships };
-}
-
-function list(value: unknown, where: string): unknown[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new Error(`${where} must be a list, got ${describe(value)}`);
-  return value;
-}
-
-function text(record: Record<string, unknown>, field: string, where: string): string {
-  const value = record[field];
-  // YAML reads unquoted digits as numbers; account ids are digits, so accept them as text.
-  if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
-  if (typeof value !== "string" || value === "") {
-    throw new Error(`${where}.${field} must be a non-empty string, got ${describe(value)}`);
-  }
-  return value;
-}
-
-function optionalText(record: Record<string, unknown>, field: string, where: string): string | undefined {
-  return record[field] === undefined ? undefined : text(record, field, where);
+  const workspaces = list(root.workspaces, `${source}: workspaces`).map((w, i) =>
+    parseWorkspace(w, `${source}: workspaces[${i}]`),
+  );
+  const workspaceMembers = list(root.workspaceMembers, `${source}: workspaceMembers`).map((m, i) =>
+    parseWorkspaceMember(m, `${source}: workspaceMembers[${i}]`),
+  );
+  const userIds = checkReferences(source, users, groups, memberships);
+  checkWorkspaceReferences(source, userIds, workspaces, workspaceMembers);
+  return { users, groups, memberships, workspaces, workspaceMembers };
 }
 
 function parseUser(value: unknown, where: string): User {
@@ -53,9 +42,6 @@ function parseUser(value: unknown, where: string): User {
       `${where}.userType must be 1 (developer), 2 (viewer) or 3 (analyst), got ${describe(userType)}`,
     );
   }
-  if (r.adminUser !== undefined && typeof r.adminUser !== "boolean") {
-    throw new Error(`${where}.adminUser must be true or false, got ${describe(r.adminUser)}`);
-  }
   const email = optionalText(r, "email", where);
   return {
     userId: text(r, "userId", where),
@@ -64,7 +50,9 @@ function parseUser(value: unknown, where: string): User {
     nickName: text(r, "nickName", where),
     userType,
     ...(email === undefined ? {} : { email }),
-    ...(r.adminUser === undefined ? {} : { adminUser: r.adminUser }),
+    ...flag(r, "adminUser", where),
+    ...flag(r, "authAdminUser", where),
+    ...flag(r, "isDeleted", where),
   };
 }
 
@@ -89,7 +77,7 @@ function checkReferences(
   users: User[],
   groups: UserGroup[],
   memberships: Membership[],
-): void {
+): Set<string> {
   const userIds = unique(
     users.map((u) => u.userId),
     `${source}: users`,
@@ -127,13 +115,5 @@ function checkReferences(
       throw new Error(`${source}: memberships[${i}] names unknown group ${m.usergroupId}`);
     }
   });
-}
-
-function unique(values: string[], where: string, field: string): Set<string> {
-  const set = new Set<string>();
-  for (const value of values) {
-    if (set.has(value)) throw new Error(`${where}: ${field} ${value} appears twice`);
-    set.add(value);
-  }
-  return set;
+  return userIds;
 }

@@ -1,7 +1,26 @@
-import { ROOT_GROUP_ID, type EmulatorState, type Seed, type User, type UserGroup } from "./model";
+import {
+  ROOT_GROUP_ID,
+  type EmulatorState,
+  type Seed,
+  type User,
+  type UserGroup,
+  type Workspace,
+  type WorkspaceRoleId,
+} from "./model";
+
+/** The user's role in one workspace. */
+export interface WorkspaceRole {
+  readonly workspace: Workspace;
+  readonly roleId: WorkspaceRoleId;
+}
+
+/** The user attributes an administrator can change (UpdateUser). */
+export type UserChanges = Partial<
+  Pick<User, "adminUser" | "authAdminUser" | "isDeleted" | "nickName" | "userType">
+>;
 
 /**
- * The emulator's state in memory, indexed for the operations' lookups (by user, by group).
+ * The emulator's state in memory, indexed for the operations' lookups (by user, by group, by workspace).
  * Assumes a validated seed (see `seed.ts`); the mutators check references and throw plain Errors,
  * because they are called by tests acting as an out-of-band administrator.
  */
@@ -10,11 +29,16 @@ export class Store {
   private readonly groups = new Map<string, UserGroup>();
   /** Group ids by user id, in the order the memberships were added. */
   private readonly memberships = new Map<string, Set<string>>();
+  private readonly workspaces = new Map<string, Workspace>();
+  /** Role ids by workspace id, by user id, in the order the memberships were added. */
+  private readonly workspaceRoles = new Map<string, Map<string, WorkspaceRoleId>>();
 
   constructor(seed: Seed) {
     for (const user of seed.users) this.users.set(user.userId, { ...user });
     for (const group of seed.groups) this.groups.set(group.usergroupId, { ...group });
     for (const m of seed.memberships) this.addMembership(m.userId, m.usergroupId);
+    for (const w of seed.workspaces ?? []) this.workspaces.set(w.workspaceId, { ...w });
+    for (const m of seed.workspaceMembers ?? []) this.setWorkspaceRole(m.userId, m.workspaceId, m.roleId);
   }
 
   user(userId: string): User | undefined {
@@ -66,6 +90,19 @@ export class Store {
     return path;
   }
 
+  workspace(workspaceId: string): Workspace | undefined {
+    return this.workspaces.get(workspaceId);
+  }
+
+  /** The workspaces the user is a direct member of, with the role held in each. */
+  workspacesOf(userId: string): WorkspaceRole[] {
+    const roles = this.workspaceRoles.get(userId) ?? new Map<string, WorkspaceRoleId>();
+    return [...roles].flatMap(([id, roleId]) => {
+      const workspace = this.workspaces.get(id);
+      return workspace ? [{ workspace, roleId }] : [];
+    });
+  }
+
   addUser(user: User): void {
     if (this.users.has(user.userId)) throw new Error(`addUser: user ${user.userId} already exists`);
     this.users.set(user.userId, { ...user });
@@ -75,6 +112,26 @@ export class Store {
   removeUser(userId: string): void {
     if (!this.users.delete(userId)) throw new Error(`removeUser: no user ${userId}`);
     this.memberships.delete(userId);
+    this.workspaceRoles.delete(userId);
+  }
+
+  updateUser(userId: string, changes: UserChanges): void {
+    const user = this.users.get(userId);
+    if (!user) throw new Error(`updateUser: no user ${userId}`);
+    this.users.set(userId, { ...user, ...changes });
+  }
+
+  /** Makes the user a member of the workspace with this role, or changes the role they hold there. */
+  setWorkspaceRole(userId: string, workspaceId: string, roleId: WorkspaceRoleId): void {
+    if (!this.users.has(userId)) throw new Error(`setWorkspaceRole: no user ${userId}`);
+    if (!this.workspaces.has(workspaceId)) throw new Error(`setWorkspaceRole: no workspace ${workspaceId}`);
+    let roles = this.workspaceRoles.get(userId);
+    if (!roles) this.workspaceRoles.set(userId, (roles = new Map()));
+    roles.set(workspaceId, roleId);
+  }
+
+  removeFromWorkspace(userId: string, workspaceId: string): void {
+    this.workspaceRoles.get(userId)?.delete(workspaceId);
   }
 
   addMembership(userId: string, usergroupId: string): void {
@@ -99,10 +156,16 @@ export class Store {
     for (const [userId, ids] of this.memberships) {
       for (const usergroupId of ids) memberships.push({ userId, usergroupId });
     }
+    const workspaceMembers: EmulatorState["workspaceMembers"] = [];
+    for (const [userId, roles] of this.workspaceRoles) {
+      for (const [workspaceId, roleId] of roles) workspaceMembers.push({ userId, workspaceId, roleId });
+    }
     return {
       users: [...this.users.values()].map((u) => ({ ...u })),
       groups: [...this.groups.values()].map((g) => ({ ...g })),
       memberships,
+      workspaces: [...this.workspaces.values()].map((w) => ({ ...w })),
+      workspaceMembers,
     };
   }
 }

@@ -19,21 +19,31 @@ interface LockEntry {
   [key: string]: unknown;
 }
 
+/** What the consumer's package.json asks for (name → spec). */
+export interface ConsumerRoot {
+  readonly name: string;
+  readonly dependencies: Record<string, string>;
+  readonly devDependencies: Record<string, string>;
+}
+
 /**
- * The lock of a project that depends on `rootDependencies` (name → spec). Every other package comes
- * from `repoLockPath`, taking the closure of what the root needs with Node's lookup rules
- * (a nested `node_modules` first, then each parent's).
+ * The lock of the project `root`. Every package comes from `repoLockPath` (or `localPackages`), taking
+ * the closure of what the root needs with Node's lookup rules (a nested `node_modules` first, then
+ * each parent's).
  */
 export function consumerLock(
   repoLockPath: string,
-  rootDependencies: Record<string, string>,
+  root: ConsumerRoot,
   localPackages: Record<string, LockEntry>,
   registry: string,
 ): object {
   const repo = JSON.parse(readFileSync(repoLockPath, "utf8")) as { packages: Record<string, LockEntry> };
   const available = { ...repo.packages, ...localPackages };
   const packages: Record<string, LockEntry> = {};
-  const queue: [from: string, name: string][] = Object.keys(rootDependencies).map((name) => ["", name]);
+  const queue: [from: string, name: string][] = Object.keys({
+    ...root.dependencies,
+    ...root.devDependencies,
+  }).map((name) => ["", name]);
   while (queue.length > 0) {
     const [from, name] = queue.shift()!;
     const path = lookup(available, from, name);
@@ -54,12 +64,7 @@ export function consumerLock(
       queue.push([path, dep]);
     }
   }
-  return {
-    name: "consumer",
-    lockfileVersion: 3,
-    requires: true,
-    packages: { "": { name: "consumer", dependencies: rootDependencies }, ...packages },
-  };
+  return { name: root.name, lockfileVersion: 3, requires: true, packages: { "": root, ...packages } };
 }
 
 function lookup(packages: Record<string, LockEntry>, from: string, name: string): string | undefined {

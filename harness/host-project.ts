@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { assertDistFresh } from "./dist-freshness";
 import { TEST_PROJECT } from "./engine-values";
 
 /** The package name a user's program and a serialized provider require. */
@@ -47,6 +48,7 @@ const REPO_ROOT = resolve(__dirname, "..");
 
 /**
  * Creates a Pulumi project (Pulumi.yaml, package.json, node_modules links) in a temporary directory.
+ * Throws, naming `npm run build`, when the linked package is this repository and its dist/ is stale.
  *
  * @example
  * const project = await makeHostProject();
@@ -58,6 +60,8 @@ const REPO_ROOT = resolve(__dirname, "..");
 export async function makeHostProject(options: HostProjectOptions = {}): Promise<HostProject> {
   const name = options.name ?? TEST_PROJECT;
   const packageDir = resolve(options.packageDir ?? REPO_ROOT);
+  // The host will run this repository's dist/: refuse to test a stale build.
+  if (packageDir === REPO_ROOT) assertDistFresh();
   const linkedPulumiDir = resolve(
     options.pulumiDir ?? dirname(require.resolve("@pulumi/pulumi/package.json")),
   );

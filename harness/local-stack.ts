@@ -15,7 +15,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import {
   LocalWorkspace,
   PulumiCommand,
@@ -23,6 +23,7 @@ import {
   type Deployment,
   type Stack,
 } from "@pulumi/pulumi/automation";
+import { assertDistFresh } from "./dist-freshness";
 import type { PulumiCli } from "./pulumi-cli";
 
 /** A stack config value as `pulumi config set` takes it; `{ secret }` is `pulumi config set --secret`. */
@@ -67,6 +68,8 @@ export class LocalStack {
   ) {}
 
   static async open(options: LocalStackOptions): Promise<LocalStack> {
+    // The engine's provider host will run this repository's dist/ (through node_modules): not a stale one.
+    if (resolve(options.projectDir) === resolve(__dirname, "..")) assertDistFresh();
     const dir = mkdtempSync(join(tmpdir(), "quickbi-stack-"));
     try {
       const work = join(dir, "project");

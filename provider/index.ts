@@ -3,6 +3,8 @@ export {
   type QuickBIUserGroupRevocationArgs,
   type QuickBIGroupRecord,
   type QuickBIWithdrawalRecord,
+  type QuickBIResidualAccess,
+  type QuickBIWorkspaceAccess,
 } from "./resource";
 export {
   QuickBIOffboarding,
@@ -11,4 +13,3 @@ export {
 } from "./offboarding/offboarding";
 export type { QuickBIPerson } from "./offboarding/people";
 export { QuickBIRemovalGuard, type QuickBIRemovalGuardArgs } from "./offboarding/removal-guard-resource";
-export { QuickBIRequestError } from "./quickbi/errors";

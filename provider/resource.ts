@@ -1,20 +1,33 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as revocationProvider from "./dynamic/runtime";
+import type { GroupRecord, WithdrawalRecord } from "./revocation/audit";
+import type { RevocationOutputs } from "./revocation/outputs";
 
-/** A user group in the audit record: enough to restore the membership with AddUserGroupMembers. */
-export interface QuickBIGroupRecord {
-  /** UsergroupId. */
-  readonly id: string;
-  readonly name: string;
-  /** IdentifiedPath, the group's ancestry as Quick BI reports it. */
-  readonly path: string;
+export type { GroupRecord as QuickBIGroupRecord, WithdrawalRecord as QuickBIWithdrawalRecord };
+
+/** One workspace the user still belongs to directly, after the withdrawal. */
+export interface QuickBIWorkspaceAccess {
+  readonly workspaceId: string;
+  readonly workspaceName: string;
+  /** RoleModel.RoleId: 25 admin, 26 developer, 27 analyst, 30 viewer, or a custom role's id. */
+  readonly roleId: string;
+  readonly roleName: string;
 }
 
-/** One earlier withdrawal of the same resource (kept when drift made it withdraw again). */
-export interface QuickBIWithdrawalRecord {
-  readonly requestId: string;
-  readonly withdrawnAt: string;
-  readonly groupsRemoved: QuickBIGroupRecord[];
+/** What WithdrawAllUserGroups leaves in place. A field is absent when it could not be read. */
+export interface QuickBIResidualAccess {
+  /** One line: "after the withdrawal, alice still belongs to 2 workspaces: …; alice is an organisation admin; the account stays active". */
+  readonly summary: string;
+  readonly workspaces?: QuickBIWorkspaceAccess[];
+  /** An organisation admin (AdminUser, or RoleIdList holds 111111111). */
+  readonly adminUser?: boolean;
+  /** An authorisation admin (AuthAdminUser, or RoleIdList holds 111111112). */
+  readonly authAdminUser?: boolean;
+  readonly roleIdList?: number[];
+  /** Quick BI's IsDeleted: false means the account stays active. */
+  readonly isDeleted?: boolean;
+  /** The reads that failed, with the Quick BI code and RequestId. */
+  readonly readErrors?: string[];
 }
 
 /** Inputs of {@link QuickBIUserGroupRevocation}. Give exactly one of `userId` and `account`. */
@@ -74,6 +87,18 @@ export interface QuickBIUserGroupRevocationArgs {
    * @default "fail"
    */
   readonly onMissingUser?: pulumi.Input<"fail" | "succeed">;
+  /**
+   * Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of
+   * passing with "impact unknown". Changing it changes nothing in Quick BI.
+   * @default - stack config `quickbi:strictPreview`, then true
+   * @example false
+   */
+  readonly strictPreview?: pulumi.Input<boolean>;
+  /**
+   * Where a people list names this person, for messages (`people.yaml:7`); QuickBIOffboarding sets it.
+   * @default - none
+   */
+  readonly listedAt?: pulumi.Input<string>;
 }
 
 /**
@@ -104,13 +129,18 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
   /** When the withdrawal succeeded, ISO-8601 UTC. */
   declare readonly withdrawnAt: pulumi.Output<string>;
   /** The groups the user was in just before the withdrawal. */
-  declare readonly groupsRemoved: pulumi.Output<QuickBIGroupRecord[]>;
+  declare readonly groupsRemoved: pulumi.Output<GroupRecord[]>;
   /** The groups the user is in as of `checkedAt`: empty unless someone added them back (drift). */
-  declare readonly currentGroups: pulumi.Output<QuickBIGroupRecord[]>;
+  declare readonly currentGroups: pulumi.Output<GroupRecord[]>;
   /** When `currentGroups` was last established: verified after the withdrawal, or changed by `pulumi refresh`. */
   declare readonly checkedAt: pulumi.Output<string>;
   /** Earlier withdrawals of this resource, oldest first. */
-  declare readonly history: pulumi.Output<QuickBIWithdrawalRecord[]>;
+  declare readonly history: pulumi.Output<WithdrawalRecord[]>;
+  /**
+   * The access WithdrawAllUserGroups leaves in place: workspaces with their roles, organisation admin
+   * flags, whether the account stays active; as of the withdrawal or the last refresh that changed it.
+   */
+  declare readonly residualAccess: pulumi.Output<QuickBIResidualAccess | undefined>;
   declare readonly reason: pulumi.Output<string | undefined>;
   declare readonly ticket: pulumi.Output<string | undefined>;
   /** The region actually used. */
@@ -133,6 +163,8 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
         reason: args.reason,
         ticket: args.ticket,
         onMissingUser: args.onMissingUser,
+        strictPreview: args.strictPreview,
+        listedAt: args.listedAt,
         // Output-only keys are passed as undefined so that the engine wires them to the outputs.
         accountName: undefined,
         displayName: undefined,
@@ -143,7 +175,10 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
         currentGroups: undefined,
         checkedAt: undefined,
         history: undefined,
-      },
+        residualAccess: undefined,
+        // Every output is wired (the typecheck fails otherwise), plus the two inputs that only steer the
+        // provider and are not recorded: strictPreview and listedAt.
+      } satisfies Record<keyof RevocationOutputs | "strictPreview" | "listedAt", unknown>,
       opts,
       "quickbi",
       "UserGroupRevocation",

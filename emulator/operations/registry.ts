@@ -7,6 +7,12 @@ import {
   queryUserInfoByAccount,
   queryUserInfoByUserId,
 } from "./queries";
+import {
+  addUserToWorkspace,
+  deleteUserFromWorkspace,
+  listWorkspaceUserRolesByUserId,
+  updateUser,
+} from "./workspaces";
 
 /** The actions the emulator implements; any other action is `InvalidApi.NotFound`. */
 export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operation>([
@@ -18,4 +24,8 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operat
   ["AddUserGroupMembers", addUserGroupMembers],
   ["DeleteUserGroupMembers", deleteUserGroupMembers],
   ["QueryUserGroupMember", queryUserGroupMember],
+  ["ListWorkspaceUserRolesByUserId", listWorkspaceUserRolesByUserId],
+  ["AddUserToWorkspace", addUserToWorkspace],
+  ["DeleteUserFromWorkspace", deleteUserFromWorkspace],
+  ["UpdateUser", updateUser],
 ]);

@@ -1,6 +1,6 @@
 // The response shapes of the OpenAPI, built from the stored model. Field names are the service's.
-import type { User, UserGroup } from "../model";
-import type { Store } from "../store";
+import { ORGANIZATION_ROLES, WORKSPACE_ROLES, type User, type UserGroup } from "../model";
+import type { Store, WorkspaceRole } from "../store";
 
 // The model keeps no audit fields: nobody has asked to seed them, and constant values keep responses
 // reproducible. Times use the service's "yyyy-MM-dd HH:mm:ss" form.
@@ -29,15 +29,37 @@ export function userInfoView(user: User) {
     AccountId: user.accountId,
     AccountName: user.accountName,
     AdminUser: user.adminUser ?? false,
-    // Not modelled: permission administrators, Copilot licences, phones and custom roles.
-    AuthAdminUser: false,
+    AuthAdminUser: user.authAdminUser ?? false,
+    // Not modelled: Copilot licences, phones and custom organisation roles.
     CopilotModules: [] as string[],
     Email: user.email ?? "",
+    IsDeleted: user.isDeleted ?? false,
     NickName: user.nickName,
     Phone: "",
-    RoleIdList: [] as number[],
+    RoleIdList: organizationRoleIds(user),
     UserId: user.userId,
     UserType: user.userType,
+  };
+}
+
+/**
+ * RoleIdList, derived from the two flags that Quick BI deprecated in its favour: the admin roles held,
+ * or the common user role when neither is (chosen: the documentation gives no example list).
+ */
+function organizationRoleIds(user: User): number[] {
+  const ids: number[] = [];
+  if (user.adminUser) ids.push(ORGANIZATION_ROLES.admin);
+  if (user.authAdminUser) ids.push(ORGANIZATION_ROLES.authAdmin);
+  return ids.length > 0 ? ids : [ORGANIZATION_ROLES.commonUser];
+}
+
+/** An element of `ListWorkspaceUserRolesByUserId`'s Result; RoleId is a string, as the API page types it. */
+export function workspaceRoleView({ workspace, roleId }: WorkspaceRole) {
+  const role = WORKSPACE_ROLES[roleId];
+  return {
+    WorkspaceId: workspace.workspaceId,
+    WorkspaceName: workspace.workspaceName,
+    RoleModel: { RoleId: String(roleId), RoleCode: role.roleCode, RoleName: role.roleName },
   };
 }
 

@@ -62,16 +62,26 @@ export async function pulumi(local: LocalStack, emulator: QuickBIEmulator, comma
   }
   onOutput.flush();
   onError.flush();
+  // An Automation API before onError existed (the oldest @pulumi/pulumi supported, 3.139) streams no
+  // stderr: the CLI's error lines are then only in the error it throws.
+  if (error && !onError.printedAny()) {
+    const lines = error.message.split("\n").filter((line) => /^\s*error: /.test(line));
+    // The thrown message holds the CLI's stderr and its last error again: print each line once.
+    for (const line of new Set(lines.map((l) => l.trim()))) console.log(`  ${line}`);
+  }
+
   const requests = emulator.requests().slice(before);
   printRequests(command.split(" ")[0] ?? command, requests);
   return { steps, requests, ...(error ? { error } : {}) };
 }
 
 /** The CLI's output, line by line, without the progress ticker. */
-function printWithoutTicker(): ((chunk: string) => void) & { flush(): void } {
+function printWithoutTicker(): ((chunk: string) => void) & { flush(): void; printedAny(): boolean } {
   let pending = "";
+  let printed = false;
   const emit = (line: string) => {
     if (/^@ [a-z]+\.*\s*$/.test(line)) return;
+    printed = true;
     console.log(`  ${line}`.trimEnd());
   };
   const onOutput = (chunk: string) => {
@@ -80,6 +90,7 @@ function printWithoutTicker(): ((chunk: string) => void) & { flush(): void } {
     lines.forEach(emit);
   };
   return Object.assign(onOutput, {
+    printedAny: () => printed,
     flush() {
       if (pending) emit(pending);
       pending = "";

@@ -25,6 +25,15 @@ export const DEFAULTS = {
   concurrency: 4,
   /** The most people one update may offboard before the removal guard refuses (raise it on purpose). */
   maxRemovalsPerUpdate: 10,
-} as const satisfies Readonly<Record<string, string | number>>;
+  /** A user Quick BI does not know fails the revocation unless the program says it may count as offboarded. */
+  onMissingUser: "fail",
+  /** Sent with every request, so that Quick BI's and ActionTrail's logs say which tool made the call. */
+  userAgent: "pulumi-quickbi-offboarding",
+  /**
+   * A preview whose impact cannot be read (credentials, permission, endpoint) fails rather than passing
+   * with "impact unknown": a green pull-request check must mean someone could see the effect.
+   */
+  strictPreview: true,
+} as const satisfies Readonly<Record<string, string | number | boolean>>;
 
 export type Network = "public" | "vpc";

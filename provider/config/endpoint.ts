@@ -56,3 +56,8 @@ export function parseEndpoint(text: string): Endpoint | { readonly invalid: stri
   }
   return { host: host.toLowerCase(), protocol };
 }
+
+/** `http://127.0.0.1:8080`: how the state records an endpoint, and the key of its client. */
+export function endpointUrl(endpoint: Endpoint): string {
+  return `${endpoint.protocol}://${endpoint.host}`;
+}

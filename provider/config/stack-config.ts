@@ -18,6 +18,7 @@ export const STACK_CONFIG_KEYS = {
   qps: "quickbi:qps",
   concurrency: "quickbi:concurrency",
   maxRemovalsPerUpdate: "quickbi:maxRemovalsPerUpdate",
+  strictPreview: "quickbi:strictPreview",
   alicloudRegion: "alicloud:region",
   accessKey: "alicloud:accessKey",
   secretKey: "alicloud:secretKey",

@@ -3,14 +3,10 @@ import { parseEndpoint, type Endpoint } from "./endpoint";
 import { hasQuickBIEndpoint, QUICKBI_REGIONS, regionalEndpoint } from "./regions";
 import { STACK_CONFIG_KEYS, type StackConfig } from "./stack-config";
 
-/** Where one resource's calls go, and where each half of that answer came from (for messages). */
+/** Where one resource's calls go. */
 export interface Target {
   readonly region: string;
-  readonly regionSource: string;
   readonly endpoint: Endpoint;
-  readonly endpointSource: string;
-  /** True when no endpoint was given anywhere and the regional one was derived from the region. */
-  readonly endpointIsRegional: boolean;
 }
 
 /** A problem with the target, attributed to the resource property a user would change. */
@@ -19,35 +15,47 @@ export interface TargetFailure {
   readonly reason: string;
 }
 
+/** What a resource says about where its calls go. */
+export interface TargetRequest {
+  /** The region argument. */
+  readonly region?: string;
+  /** The endpoint argument. */
+  readonly endpoint?: string;
+  /** An existing resource's record: the region and endpoint (a URL) its withdrawal used. */
+  readonly recorded?: { readonly region: string; readonly endpoint: string };
+}
+
 const REGION_FORMAT = /^[a-z]{2,}(?:-[a-z0-9]+){1,4}$/;
 
 /**
  * Resolves the region and endpoint of one resource at run time, in the provider process.
- * Region: arg > quickbi:region > alicloud:region > ALIBABA_CLOUD_REGION_ID > ALIBABA_CLOUD_REGION >
- * ALICLOUD_REGION > cn-hangzhou. Endpoint: arg > quickbi:endpoint > QUICKBI_ENDPOINT > the regional
- * endpoint (VPC form with `quickbi:network vpc`).
+ * Region: argument > recorded > quickbi:region > alicloud:region > ALIBABA_CLOUD_REGION_ID >
+ * ALIBABA_CLOUD_REGION > ALICLOUD_REGION > cn-hangzhou. Endpoint: argument > quickbi:endpoint >
+ * QUICKBI_ENDPOINT > recorded > the regional endpoint (VPC form with `quickbi:network vpc`). An
+ * endpoint configured now beats the recorded one because it says where Quick BI (or the emulator, or a
+ * proxy) is today; the recorded region stays, because moving it would be another organisation.
  */
 export function resolveTarget(
-  args: { readonly region?: string; readonly endpoint?: string },
+  request: TargetRequest,
   config: StackConfig,
   env: NodeJS.ProcessEnv,
 ): Target | { readonly failures: readonly TargetFailure[] } {
   const failures: TargetFailure[] = [];
   const { value: region, source: regionSource } = firstOf([
-    [args.region, "the region argument"],
+    [request.region, "the region argument"],
+    [request.recorded?.region, "the region the withdrawal used"],
     [config.region, `stack config ${STACK_CONFIG_KEYS.region}`],
     [config.alicloudRegion, `stack config ${STACK_CONFIG_KEYS.alicloudRegion}`],
     [env.ALIBABA_CLOUD_REGION_ID, "env ALIBABA_CLOUD_REGION_ID"],
     [env.ALIBABA_CLOUD_REGION, "env ALIBABA_CLOUD_REGION"],
     [env.ALICLOUD_REGION, "env ALICLOUD_REGION"],
   ]) ?? { value: DEFAULTS.region, source: "the default" };
-  const endpointPick = firstOf([
-    [args.endpoint, "the endpoint argument"],
+  const given = firstOf([
+    [request.endpoint, "the endpoint argument"],
     [config.endpoint, `stack config ${STACK_CONFIG_KEYS.endpoint}`],
     [env.QUICKBI_ENDPOINT, "env QUICKBI_ENDPOINT"],
+    [request.recorded?.endpoint, "the endpoint the withdrawal used"],
   ]);
-  const endpointText = endpointPick?.value;
-  const endpointSource = endpointPick?.source;
 
   if (!REGION_FORMAT.test(region)) {
     failures.push({
@@ -57,14 +65,14 @@ export function resolveTarget(
   }
 
   let endpoint: Endpoint | undefined;
-  if (endpointText !== undefined) {
-    const parsed = parseEndpoint(endpointText);
+  if (given !== undefined) {
+    const parsed = parseEndpoint(given.value);
     if ("invalid" in parsed)
-      failures.push({ property: "endpoint", reason: `endpoint (from ${endpointSource}) ${parsed.invalid}` });
+      failures.push({ property: "endpoint", reason: `endpoint (from ${given.source}) ${parsed.invalid}` });
     else endpoint = parsed;
   } else if (failures.length === 0) {
     const network = config.network ?? DEFAULTS.network;
-    if (network !== "public" && network !== "vpc") {
+    if (!isNetwork(network)) {
       failures.push({
         property: "endpoint",
         reason: `stack config ${STACK_CONFIG_KEYS.network} is ${JSON.stringify(network)}; allowed: "public" or "vpc"`,
@@ -77,18 +85,16 @@ export function resolveTarget(
           `Set the region of your Quick BI organisation with \`pulumi config set ${STACK_CONFIG_KEYS.region} <region>\`, or give an endpoint.`,
       });
     } else {
-      endpoint = { host: regionalEndpoint(region, network as Network), protocol: "https" };
+      endpoint = { host: regionalEndpoint(region, network), protocol: "https" };
     }
   }
 
   if (failures.length > 0 || endpoint === undefined) return { failures };
-  return {
-    region,
-    regionSource,
-    endpoint,
-    endpointSource: endpointSource ?? `the ${config.network ?? DEFAULTS.network} endpoint of ${region}`,
-    endpointIsRegional: endpointText === undefined,
-  };
+  return { region, endpoint };
+}
+
+function isNetwork(value: string): value is Network {
+  return value === "public" || value === "vpc";
 }
 
 function firstOf(

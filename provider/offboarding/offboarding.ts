@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { QuickBIUserGroupRevocation } from "../resource";
-import { readPeopleFile, validatePeople, type ListedPerson, type QuickBIPerson } from "./people";
+import { offboardEveryone } from "./offboard-everyone";
+import type { QuickBIPerson } from "./people";
 import { QuickBIRemovalGuard } from "./removal-guard-resource";
 
 /** Inputs of {@link QuickBIOffboarding}. Give `people`, `peopleFile`, or both. */
@@ -29,6 +30,8 @@ export interface QuickBIOffboardingArgs {
   readonly endpoint?: pulumi.Input<string>;
   /** For people whose entry does not say. @default "fail" */
   readonly onMissingUser?: "fail" | "succeed";
+  /** Passed to every revocation: fail a preview whose impact cannot be read. @default - `quickbi:strictPreview`, then true */
+  readonly strictPreview?: pulumi.Input<boolean>;
 }
 
 /** One line of the component's summary output. */
@@ -54,55 +57,14 @@ export class QuickBIOffboarding extends pulumi.ComponentResource {
 
   constructor(name: string, args: QuickBIOffboardingArgs, opts?: pulumi.ComponentResourceOptions) {
     super("pulumi-quickbi-offboarding:index:QuickBIOffboarding", name, {}, opts);
-    const people = listPeople(name, args);
-
-    this.guard = new QuickBIRemovalGuard(
-      `${name}-removal-guard`,
-      { people: people.map((p) => p.key), maxRemovalsPerUpdate: args.maxRemovalsPerUpdate },
-      { parent: this },
-    );
-    const revocations: Record<string, QuickBIUserGroupRevocation> = {};
-    for (const person of people) {
-      revocations[person.key] = new QuickBIUserGroupRevocation(
-        `${name}-${person.key}`,
-        {
-          userId: person.userId,
-          account: person.account,
-          parentAccountName: person.parentAccountName,
-          reason: person.reason,
-          ticket: person.ticket,
-          onMissingUser: person.onMissingUser ?? args.onMissingUser,
-          region: args.region,
-          endpoint: args.endpoint,
-        },
-        { parent: this, dependsOn: [this.guard] },
-      );
-    }
+    const { guard, revocations, offboarded } = offboardEveryone(this, name, args, {
+      guard: (guardName, guardArgs, guardOpts) => new QuickBIRemovalGuard(guardName, guardArgs, guardOpts),
+      revocation: (personName, personArgs, personOpts) =>
+        new QuickBIUserGroupRevocation(personName, personArgs, personOpts),
+    });
+    this.guard = guard;
     this.revocations = revocations;
-    this.offboarded = pulumi.all(
-      Object.entries(revocations).map(([key, r]) =>
-        pulumi
-          .all([r.userId, r.outcome, r.requestId])
-          .apply(([userId, outcome, requestId]) => ({ key, userId, outcome, requestId })),
-      ),
-    );
+    this.offboarded = offboarded;
     this.registerOutputs({ offboarded: this.offboarded });
   }
-}
-
-function listPeople(name: string, args: QuickBIOffboardingArgs): ListedPerson[] {
-  const listed = [
-    ...(args.people !== undefined ? validatePeople(args.people) : []),
-    ...(args.peopleFile !== undefined ? readPeopleFile(args.peopleFile) : []),
-  ];
-  const seen = new Map<string, string>();
-  for (const person of listed) {
-    const first = seen.get(person.key);
-    if (first !== undefined)
-      throw new Error(
-        `QuickBIOffboarding "${name}": ${person.origin}: duplicate entry for ${person.key} (first listed at ${first})`,
-      );
-    seen.set(person.key, person.origin);
-  }
-  return listed;
 }

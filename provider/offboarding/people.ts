@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import { isAbsolute, relative } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { validateInputs, type OnMissingUser } from "../revocation/inputs";
+import { describeYamlError } from "./yaml-problems";
 
 /** One person to offboard, as a people list gives them. Exactly one of `userId` and `account`. */
 export interface QuickBIPerson {
@@ -50,33 +52,41 @@ export function readPeopleFile(path: string): ListedPerson[] {
   } catch (error) {
     throw new Error(`Cannot read the people file ${path}: ${(error as Error).message}`, { cause: error });
   }
+  const file = displayPath(path);
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const lineOf = (node: Node | undefined | null) => (node?.range ? lines.linePos(node.range[0]).line : 1);
   if (document.errors.length > 0) {
-    const problems = document.errors.map(
-      (e) => `${path}:${e.linePos?.[0]?.line ?? 1}: ${e.message.split("\n")[0]}`,
-    );
-    throw new Error(`The people file ${path} is not valid YAML or JSON:\n  ${problems.join("\n  ")}`);
+    const problems = document.errors.map((e) => describeYamlError(e, file, text));
+    throw new Error(`The people file ${file} is not valid YAML or JSON:\n  ${problems.join("\n  ")}`);
   }
   let list: Node | null | undefined = document.contents;
   if (isMap(list)) {
     const people = list.get("people", true) as Node | undefined;
     if (!people)
       throw new Error(
-        `${path}:${lineOf(list)}: expected a list of people, or a mapping with a "people" list`,
+        `${file}:${lineOf(list)}: expected a list of people, or a mapping with a "people" list`,
       );
     list = people;
   }
   if (!isSeq(list))
-    throw new Error(`${path}:${lineOf(list)}: expected a list of people, or a mapping with a "people" list`);
+    throw new Error(`${file}:${lineOf(list)}: expected a list of people, or a mapping with a "people" list`);
   return collect(
     list.items.map((item) => ({
       entry: (item as Node | null)?.toJSON?.() ?? item,
-      origin: `${path}:${lineOf(item as Node)}`,
+      origin: `${file}:${lineOf(item as Node)}`,
     })),
-    `the people file ${path}`,
+    `the people file ${file}`,
   );
+}
+
+/**
+ * The file as messages name it: relative to the working directory (the Pulumi project directory) when
+ * it is inside it, so that `people.yaml:7` reads the same on a laptop and in CI.
+ */
+function displayPath(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside !== "" && !inside.startsWith("..") && !isAbsolute(inside) ? inside : path;
 }
 
 function collect(entries: readonly { entry: unknown; origin: string }[], what: string): ListedPerson[] {

@@ -1,6 +1,6 @@
 import { DEFAULTS } from "../config/defaults";
 import { readStackConfig, STACK_CONFIG_KEYS, type StackConfig } from "../config/stack-config";
-import type { CheckFailure } from "../revocation/inputs";
+import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 
 /** Inputs of the removal guard: who the list offboards, by stable key, and how many may be new at once. */
 export interface RemovalGuardInputs {
@@ -18,14 +18,22 @@ export interface RemovalGuardInputs {
 export function createRemovalGuardProvider() {
   let stackConfig: StackConfig = {};
 
-  function limitOf(inputs: RemovalGuardInputs): { max: number; source: string } {
+  /** The limit, where it came from, and what was received there (for the message when it is no number). */
+  function limitOf(inputs: RemovalGuardInputs): { max: number; source: string; received: string } {
     if (inputs.maxRemovalsPerUpdate !== undefined) {
-      return { max: inputs.maxRemovalsPerUpdate, source: "the component's maxRemovalsPerUpdate" };
+      const max = inputs.maxRemovalsPerUpdate;
+      return { max, source: "the component's maxRemovalsPerUpdate", received: JSON.stringify(max) };
     }
     const configured = stackConfig.maxRemovalsPerUpdate;
-    if (configured !== undefined)
-      return { max: Number(configured), source: `stack config ${STACK_CONFIG_KEYS.maxRemovalsPerUpdate}` };
-    return { max: DEFAULTS.maxRemovalsPerUpdate, source: "the default" };
+    if (configured !== undefined) {
+      const source = `stack config ${STACK_CONFIG_KEYS.maxRemovalsPerUpdate}`;
+      return { max: Number(configured), source, received: JSON.stringify(configured) };
+    }
+    return {
+      max: DEFAULTS.maxRemovalsPerUpdate,
+      source: "the default",
+      received: String(DEFAULTS.maxRemovalsPerUpdate),
+    };
   }
 
   return {
@@ -35,11 +43,13 @@ export function createRemovalGuardProvider() {
 
     async check(olds: Partial<RemovalGuardInputs>, news: RemovalGuardInputs) {
       const failures: CheckFailure[] = [];
-      const { max, source } = limitOf(news);
+      const { max, source, received } = limitOf(news);
       if (!Number.isInteger(max) || max < 0) {
         failures.push({
           property: "maxRemovalsPerUpdate",
-          reason: `the removal limit from ${source} is ${JSON.stringify(max)}; allowed: a whole number, 0 or more`,
+          reason:
+            `the removal limit from ${source} is ${received}; allowed: a whole number, 0 or more. ` +
+            `Fix it with \`pulumi config set ${STACK_CONFIG_KEYS.maxRemovalsPerUpdate} <number>\` (or the component's maxRemovalsPerUpdate).`,
         });
         return { inputs: news, failures };
       }

@@ -1,3 +1,25 @@
+/** Whom a Quick BI call is about: a UserId, or for QueryUserInfoByAccount the account it looks up. */
+export type QuickBIUser = { readonly userId: string } | { readonly account: string };
+
+/** Everything a failed operation's message is made of. */
+export interface QuickBIFailure {
+  /** The Quick BI action, e.g. `WithdrawAllUserGroups`. */
+  readonly operation: string;
+  readonly user: QuickBIUser;
+  /** Quick BI's `Code`, or a transport label such as `ReadTimeout` / `ECONNRESET` / `NonJsonBody`. */
+  readonly code: string;
+  /** Absent when no HTTP answer came (a refused connection, a timeout). */
+  readonly httpStatus?: number;
+  /** Absent when Quick BI gave none. */
+  readonly requestId?: string;
+  /** Attempts made before giving up, the first included. */
+  readonly attempts: number;
+  /** What went wrong, free of credentials. */
+  readonly detail: string;
+  /** The underlying error, free of credentials. */
+  readonly cause?: unknown;
+}
+
 /**
  * A failed Quick BI operation, after retries. Its message is what the engine prints under the
  * resource, so it names the operation, the user, the Quick BI code, the HTTP status and the
@@ -5,25 +27,42 @@
  */
 export class QuickBIRequestError extends Error {
   override readonly name = "QuickBIRequestError";
-  constructor(
-    readonly operation: string,
-    readonly userId: string,
-    /** Quick BI's `Code`, or a transport label such as `ReadTimeout` / `ECONNRESET` / `NonJsonBody`. */
-    readonly code: string,
-    readonly httpStatus: number | undefined,
-    readonly requestId: string | undefined,
-    readonly retryable: boolean,
-    readonly attempts: number,
-    detail: string,
-    options?: { cause?: unknown },
-  ) {
+  readonly operation: string;
+  readonly user: QuickBIUser;
+  readonly code: string;
+  readonly httpStatus: number | undefined;
+  readonly requestId: string | undefined;
+  readonly attempts: number;
+  /** What went wrong, without the operation, the code and the hint around it. */
+  readonly detail: string;
+
+  constructor(failure: QuickBIFailure) {
+    const { operation, user, code, httpStatus, requestId, attempts, detail } = failure;
+    // Only what is known: no HTTP status when nothing answered, no RequestId when Quick BI gave none.
+    const facts = [
+      ...(httpStatus !== undefined ? [`HTTP ${httpStatus}`] : []),
+      ...(requestId !== undefined ? [`RequestId ${requestId}`] : []),
+      ...(attempts > 1 ? [`after ${attempts} attempts`] : []),
+    ];
     super(
-      `${operation} for Quick BI user ${JSON.stringify(userId)} failed: ${code}` +
-        ` (HTTP ${httpStatus ?? "none"}, RequestId ${requestId ?? "none"}` +
-        `${attempts > 1 ? `, after ${attempts} attempts` : ""}): ${detail}. ${hintFor(code, operation)}`,
-      options,
+      `${operation} for ${describeUser(user)} failed: ${code}${facts.length > 0 ? ` (${facts.join(", ")})` : ""}: ` +
+        `${detail.replace(/\.+$/, "")}. ${hintFor(code, operation, user)}`,
+      { cause: failure.cause },
     );
+    this.operation = operation;
+    this.user = user;
+    this.code = code;
+    this.httpStatus = httpStatus;
+    this.requestId = requestId;
+    this.attempts = attempts;
+    this.detail = detail;
   }
+}
+
+function describeUser(user: QuickBIUser): string {
+  return "userId" in user
+    ? `Quick BI user ${JSON.stringify(user.userId)}`
+    : `account ${JSON.stringify(user.account)}`;
 }
 
 /** Gateway and Quick BI codes that a later attempt can succeed on. Everything else is final. */
@@ -62,10 +101,24 @@ export function isMissingUserCode(code: string): boolean {
   return code === "User.Not.In.Organization" || code === "ApiUser.Not.Exists";
 }
 
-/** One line that tells the operator what to change. */
-export function hintFor(code: string, operation: string): string {
-  if (code === "User.Not.In.Organization" || code === "ApiUser.Not.Exists") {
-    return "Check that userId is the Quick BI UserId (32 characters, shown in Quick BI's member management or returned by QueryUserInfoByAccount), not the Alibaba Cloud account UID, and that the user belongs to this organisation's region.";
+/** Whether `error` is Quick BI saying the user does not exist in the organisation. */
+export function isMissingUserError(error: unknown): error is QuickBIRequestError {
+  return error instanceof QuickBIRequestError && isMissingUserCode(error.code);
+}
+
+/** One line that tells the operator what to change, for this operation and this way of naming the user. */
+export function hintFor(code: string, operation: string, user: QuickBIUser): string {
+  const byAccount = "account" in user;
+  if (isMissingUserCode(code)) {
+    return byAccount
+      ? 'Check that account is the Alibaba Cloud account name (for a RAM user the part before "@", with parentAccountName its main account) or UID of a member of this Quick BI organisation, in this organisation\'s region.'
+      : "Check that userId is the Quick BI UserId (32 characters, shown in Quick BI's member management or returned by QueryUserInfoByAccount), not the Alibaba Cloud account UID, and that the user belongs to this organisation's region.";
+  }
+  if (code === "Verify.GroupsRemain") {
+    return (
+      "Quick BI answered success but still lists the memberships: something may be adding the user back as fast as " +
+      "they are removed (a group sync from SSO or an HR system?). Stop it, then run `pulumi up` again."
+    );
   }
   if (code === "Access.Forbidden") {
     return `The Quick BI edition or the AccessKey may not call ${operation}: the OpenAPI needs Quick BI Professional edition and a RAM policy allowing quickbi-public:${operation}.`;
@@ -79,7 +132,7 @@ export function hintFor(code: string, operation: string): string {
     !code.startsWith("InvalidAccessKeyId") &&
     !code.startsWith("InvalidTimeStamp")
   ) {
-    return "Quick BI rejected a parameter: check userId.";
+    return `Quick BI rejected a parameter of ${operation}: check ${byAccount ? "account and parentAccountName" : "userId"}.`;
   }
   if (code.startsWith("InvalidAccessKeyId"))
     return "The AccessKey is unknown or disabled: check alicloud:accessKey or the credentials chain.";
@@ -89,13 +142,18 @@ export function hintFor(code: string, operation: string): string {
     return "The clock of the machine running Pulumi is more than 15 minutes off: sync it (NTP).";
   if (code === "SignatureNonceUsed") return "A request was replayed; run again.";
   if (code === "CredentialsUnavailable")
-    return "Set alicloud:accessKey and alicloud:secretKey (secret) in the stack, or configure the Alibaba Cloud credentials chain (env, OIDC/RRSA, profile, ECS RAM role).";
+    return (
+      "Give the stack credentials: `pulumi config set alicloud:accessKey <AccessKey ID>` and " +
+      "`pulumi config set --secret alicloud:secretKey <AccessKey secret>`, or set up the Alibaba Cloud credentials chain " +
+      "(env ALIBABA_CLOUD_ACCESS_KEY_ID/ALIBABA_CLOUD_ACCESS_KEY_SECRET, OIDC/RRSA with ALIBABA_CLOUD_ROLE_ARN, " +
+      "ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE, a CLI profile, ~/.alibabacloud/credentials, an ECS RAM role)."
+    );
   if (code === "ResultFalse")
     return "Quick BI reported the operation as not done: run again, and check the user in Quick BI's member management.";
   if (isRetryableCode(code, undefined)) {
     return "The retry budget ran out: run again later, or raise quickbi:maxAttempts / quickbi:readTimeout.";
   }
-  return "See the Quick BI error code list for WithdrawAllUserGroups.";
+  return `See the Quick BI error code list for ${operation}.`;
 }
 
 /** Replaces every occurrence of each secret (longer than 3 characters) with `***`. */

@@ -1,4 +1,5 @@
 import type { QuickBIClient } from "./client";
+import type { AttemptBudget } from "./retry";
 
 /**
  * Typed wrappers of the Quick BI operations this package uses (API 2022-01-01, RPC, POST, every
@@ -9,10 +10,10 @@ import type { QuickBIClient } from "./client";
 export async function withdrawAllUserGroups(
   client: QuickBIClient,
   userId: string,
+  budget?: AttemptBudget,
 ): Promise<{ requestId: string }> {
-  const response = await client.call("WithdrawAllUserGroups", { UserId: userId }, userId, {
-    result: "true",
-  });
+  const options = { result: "true", ...(budget ? { budget } : {}) } as const;
+  const response = await client.call("WithdrawAllUserGroups", { UserId: userId }, { userId }, options);
   return { requestId: response.requestId };
 }
 
@@ -28,10 +29,10 @@ export interface UserGroup {
 export async function listUserGroupsByUserId(
   client: QuickBIClient,
   userId: string,
+  budget?: AttemptBudget,
 ): Promise<{ requestId: string; groups: UserGroup[] }> {
-  const response = await client.call("ListUserGroupsByUserId", { UserId: userId }, userId, {
-    result: "array",
-  });
+  const options = { result: "array", ...(budget ? { budget } : {}) } as const;
+  const response = await client.call("ListUserGroupsByUserId", { UserId: userId }, { userId }, options);
   return { requestId: response.requestId, groups: response.result as UserGroup[] };
 }
 
@@ -42,13 +43,26 @@ export interface UserInfo {
   readonly AccountName?: string;
   readonly NickName?: string;
   readonly UserType?: number;
+  /** Organisation administrator; deprecated by Quick BI in favour of RoleIdList (111111111). */
+  readonly AdminUser?: boolean;
+  /** Permission management (authorisation) administrator; deprecated in favour of RoleIdList (111111112). */
+  readonly AuthAdminUser?: boolean;
+  /** The organisation roles the user holds: 111111111 admin, 111111112 authorisation admin, 111111113 common user. */
+  readonly RoleIdList?: readonly number[];
+  /** `true` when the user is deactivated; they stay a member of the organisation either way. */
+  readonly IsDeleted?: boolean;
 }
 
 /** QueryUserInfoByUserId: who the user is. */
 export async function queryUserInfoByUserId(client: QuickBIClient, userId: string): Promise<UserInfo> {
-  const response = await client.call("QueryUserInfoByUserId", { UserId: userId }, userId, {
-    result: "object",
-  });
+  const response = await client.call(
+    "QueryUserInfoByUserId",
+    { UserId: userId },
+    { userId },
+    {
+      result: "object",
+    },
+  );
   return response.result as UserInfo;
 }
 
@@ -60,6 +74,6 @@ export async function queryUserInfoByAccount(
 ): Promise<UserInfo> {
   const query: Record<string, string> = { Account: account };
   if (parentAccountName !== undefined) query.ParentAccountName = parentAccountName;
-  const response = await client.call("QueryUserInfoByAccount", query, account, { result: "object" });
+  const response = await client.call("QueryUserInfoByAccount", query, { account }, { result: "object" });
   return response.result as UserInfo;
 }

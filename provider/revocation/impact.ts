@@ -1,9 +1,10 @@
 import type { QuickBIClient } from "../quickbi/client";
-import { isMissingUserCode, QuickBIRequestError } from "../quickbi/errors";
+import { isMissingUserError, QuickBIRequestError } from "../quickbi/errors";
 import { listUserGroupsByUserId } from "../quickbi/operations";
 import { groupNames, groupRecord, type GroupRecord } from "./audit";
 import type { OnMissingUser, RevocationInputs } from "./inputs";
-import { describeSubject, inputIdentity, lookUpSubject, type Subject } from "./subject";
+import { organizationFlags, readWorkspaces, residualAccess, type ResidualAccess } from "./residual-access";
+import { describeSubject, inputIdentity, lookUpUser, type Subject } from "./subject";
 
 /**
  * What a new revocation is about to do, computed by `check` so that `pulumi preview` shows it: during
@@ -17,6 +18,8 @@ export type Impact =
       readonly user: Subject;
       /** Ids and names only: the full record, paths included, is taken at the withdrawal itself. */
       readonly groups: readonly Pick<GroupRecord, "id" | "name">[];
+      /** What the withdrawal leaves in place: workspaces, admin flags, an active account. */
+      readonly residualAccess: ResidualAccess;
     }
   | {
       readonly status: "user-missing";
@@ -24,20 +27,50 @@ export type Impact =
       readonly code: string;
       readonly requestId: string;
     }
-  | { readonly status: "unknown"; readonly summary: string };
+  | {
+      readonly status: "unknown";
+      readonly summary: string;
+      /** The Quick BI code (or transport label) of the read that failed; absent when nothing was read. */
+      readonly code?: string;
+      /** That failure's whole message: operation, user, code, RequestId and how to fix it. */
+      readonly detail?: string;
+    };
 
-/** Two calls: who the user is (QueryUserInfoByUserId or ByAccount) and their groups (ListUserGroupsByUserId). */
+/** The impact of a revocation whose user, region or endpoint is not known until apply. */
+export const IMPACT_UNKNOWN_UNTIL_APPLY: Impact = {
+  status: "unknown",
+  summary: "impact unknown: the user or the endpoint is not known until apply",
+};
+
+/**
+ * Three read calls: who the user is (QueryUserInfoByUserId or ByAccount, which also gives the admin
+ * flags), their groups (ListUserGroupsByUserId) and their workspaces (ListWorkspaceUserRolesByUserId,
+ * whose failure is said in the residual access and does not make the impact unknown).
+ */
 export async function assessImpact(client: QuickBIClient, inputs: RevocationInputs): Promise<Impact> {
   try {
-    const user = await lookUpSubject(client, inputs);
+    const { subject: user, info } = await lookUpUser(client, inputs);
     const groups = (await listUserGroupsByUserId(client, user.userId)).groups.map(groupRecord);
+    const workspaces = await readWorkspaces(client, user.userId);
+    const remains = residualAccess(
+      "after this",
+      user.accountName || user.displayName || user.userId,
+      { value: organizationFlags(info) },
+      workspaces,
+    );
     const summary =
       groups.length === 0
         ? `${describeSubject(user)} is in no user group; the withdrawal will change nothing`
         : `${describeSubject(user)} will leave ${groups.length} user group${groups.length === 1 ? "" : "s"}: ${groupNames(groups)}`;
-    return { status: "known", summary, user, groups: groups.map(({ id, name }) => ({ id, name })) };
+    return {
+      status: "known",
+      summary,
+      user,
+      groups: groups.map(({ id, name }) => ({ id, name })),
+      residualAccess: remains,
+    };
   } catch (error) {
-    if (error instanceof QuickBIRequestError && isMissingUserCode(error.code)) {
+    if (isMissingUserError(error)) {
       return {
         status: "user-missing",
         summary: `Quick BI has no user with ${inputIdentity(inputs)} (${error.code}, RequestId ${error.requestId ?? "none"})`,
@@ -47,9 +80,13 @@ export async function assessImpact(client: QuickBIClient, inputs: RevocationInpu
     }
     // A preview must not fail because the lookup could not run (a PR job without credentials, a
     // throttled read): it says so instead, and the withdrawal itself will look again.
-    const why =
-      error instanceof QuickBIRequestError ? `${error.code}: ${firstSentence(error.message)}` : String(error);
-    return { status: "unknown", summary: `impact unknown: the preview could not read Quick BI (${why})` };
+    const why = error instanceof QuickBIRequestError ? `${error.code}: ${error.detail}` : String(error);
+    return {
+      status: "unknown",
+      summary: `impact unknown: the preview could not read Quick BI (${why})`,
+      ...(error instanceof QuickBIRequestError ? { code: error.code } : {}),
+      detail: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
@@ -63,9 +100,4 @@ export function missingUserFailure(
     `${impact.summary}. Check that userId is the Quick BI UserId (not the Alibaba Cloud UID) or that the account ` +
     `name is right; if the person was already removed from Quick BI, set onMissingUser: "succeed" to record them as offboarded.`
   );
-}
-
-function firstSentence(message: string): string {
-  const cut = message.indexOf(". ");
-  return cut < 0 ? message : message.slice(0, cut);
 }

@@ -1,3 +1,5 @@
+import type { CheckFailure } from "@pulumi/pulumi/dynamic";
+
 /** The value the engine sends for an input that is not known yet (during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
@@ -17,12 +19,25 @@ export interface RevocationInputs {
   readonly reason?: string;
   readonly ticket?: string;
   readonly onMissingUser?: OnMissingUser;
+  /** Fail a preview whose impact cannot be read. @default - `quickbi:strictPreview`, then true */
+  readonly strictPreview?: boolean;
+  /** Where a people list names this person (`people.yaml:7`), for messages; set by QuickBIOffboarding. */
+  readonly listedAt?: string;
 }
 
-/** A check failure, as Pulumi's dynamic provider `check` returns it. */
-export interface CheckFailure {
-  readonly property: string;
-  readonly reason: string;
+/** A revocation not done yet for this user: a new resource, or a replacement for another user. */
+export function isNewSubject(olds: RevocationInputs, news: RevocationInputs): boolean {
+  if (olds.userId === undefined && olds.account === undefined) return true;
+  return (
+    olds.userId !== news.userId ||
+    olds.account !== news.account ||
+    olds.parentAccountName !== news.parentAccountName
+  );
+}
+
+/** Whether who the revocation is about is not known until apply (preview). */
+export function hasUnknownUser(inputs: RevocationInputs): boolean {
+  return inputs.userId === UNKNOWN || inputs.account === UNKNOWN || inputs.parentAccountName === UNKNOWN;
 }
 
 // C0 and C1 control characters, line breaks included: finding them is the point of this pattern.
@@ -63,7 +78,7 @@ export function validateInputs(news: Readonly<Record<string, unknown>>): CheckFa
         : validateAccount("parentAccountName", news.parentAccountName);
     if (parentFailure) failures.push({ property: "parentAccountName", reason: parentFailure });
   }
-  for (const property of ["reason", "ticket"] as const) {
+  for (const property of ["reason", "ticket", "listedAt"] as const) {
     const failure = validateNote(property, news[property]);
     if (failure) failures.push({ property, reason: failure });
   }
@@ -83,6 +98,16 @@ export function validateInputs(news: Readonly<Record<string, unknown>>): CheckFa
     if (value !== undefined && value !== UNKNOWN && typeof value !== "string") {
       failures.push({ property, reason: `${property} must be a string; received ${describe(value)}` });
     }
+  }
+  if (
+    news.strictPreview !== undefined &&
+    news.strictPreview !== UNKNOWN &&
+    typeof news.strictPreview !== "boolean"
+  ) {
+    failures.push({
+      property: "strictPreview",
+      reason: `strictPreview must be true or false; received ${describe(news.strictPreview)}`,
+    });
   }
   const triggers = news.triggers;
   if (triggers !== undefined && triggers !== UNKNOWN && !Array.isArray(triggers)) {

@@ -1,5 +1,6 @@
 import type { GroupRecord, WithdrawalRecord } from "./audit";
 import type { OnMissingUser } from "./inputs";
+import type { ResidualAccess } from "./residual-access";
 
 /**
  * What the state records for one revocation: the audit record. Never contains `undefined` (the
@@ -28,6 +29,12 @@ export interface RevocationOutputs {
   readonly checkedAt: string;
   /** Earlier withdrawals of this resource, oldest first, when drift made it withdraw again. */
   readonly history: readonly WithdrawalRecord[];
+  /**
+   * What the withdrawal left in place: workspaces with their roles, organisation admin flags, whether
+   * the account stays active, as of the withdrawal or the last refresh that changed it. Absent in
+   * records made before this field existed, until their next refresh.
+   */
+  readonly residualAccess?: ResidualAccess;
   readonly reason?: string;
   readonly ticket?: string;
   /** The region and endpoint actually used. */

@@ -1,189 +1,99 @@
+import { isDeepStrictEqual } from "node:util";
 import type * as pulumi from "@pulumi/pulumi";
-import { resolveCredentials, type CredentialSource } from "../config/credentials";
-import {
-  readStackConfig,
-  resolveCallPolicy,
-  type CallPolicy,
-  type StackConfig,
-} from "../config/stack-config";
-import { resolveTarget, type Target } from "../config/target";
-import { createQuickBIClient, type QuickBIClient } from "../quickbi/client";
-import { isMissingUserCode, QuickBIRequestError } from "../quickbi/errors";
-import { listUserGroupsByUserId } from "../quickbi/operations";
-import { createRateLimiter, type RateLimiter } from "../quickbi/rate-limit";
-import type { RetryHooks } from "../quickbi/retry";
-import { groupRecord } from "./audit";
-import { assessImpact, missingUserFailure, type Impact } from "./impact";
-import { UNKNOWN, validateInputs, type CheckFailure, type RevocationInputs } from "./inputs";
+import { DEFAULTS } from "../config/defaults";
+import { endpointUrl } from "../config/endpoint";
+import { readStackConfig } from "../config/stack-config";
+import { groupsNow, hasDrift } from "./drift";
+import { assessImpact, IMPACT_UNKNOWN_UNTIL_APPLY, type Impact } from "./impact";
+import { hasUnknownUser, isNewSubject, validateInputs, type RevocationInputs } from "./inputs";
 import { definedOnly, type RevocationOutputs } from "./outputs";
-import { lookUpSubject, type Subject } from "./subject";
-import { withdrawAndVerify } from "./withdrawal";
+import { ListedOnce } from "./listed-once";
+import {
+  AFTER_WITHDRAWAL,
+  noResidualAccess,
+  organizationFlags,
+  recordedFlags,
+  residualAccessAfterWithdrawal,
+  residualAccessNow,
+  type OrganizationFlags,
+} from "./residual-access";
+import { reviewImpact, reviewListedOnce } from "./review";
+import { revoke } from "./revoke";
+import { openSession, type SessionOptions } from "./session";
+import { inputIdentity, lookUpUser } from "./subject";
+import { requireTarget, targetOf } from "./target";
 
 export type { RevocationOutputs } from "./outputs";
 
-/** What one withdrawal (or the finding that the user is already gone) adds to the audit record. */
-type Done = Pick<RevocationOutputs, "outcome" | "requestId" | "withdrawnAt" | "checkedAt" | "groupsRemoved">;
-
 /** Checked inputs: the program's inputs plus, for a revocation not yet done, its previewed impact. */
-type CheckedInputs = RevocationInputs & { readonly impact?: Impact };
+export type CheckedInputs = RevocationInputs & { readonly impact?: Impact };
 
 /** Seams for tests; production uses the defaults. */
-export interface RevocationProviderOptions {
-  /** Read at each call, in the provider process. @default process.env */
-  readonly env?: NodeJS.ProcessEnv;
-  /** @default createQuickBIClient over @alicloud/openapi-client */
-  readonly createClient?: typeof createQuickBIClient;
-  readonly retryHooks?: RetryHooks;
+export interface RevocationProviderOptions extends SessionOptions {
   /** @default () => new Date() */
   readonly now?: () => Date;
 }
 
-/** The dynamic provider, plus `configure`, which the host calls once with the stack config. */
-export type RevocationProvider = Required<
-  Pick<pulumi.dynamic.ResourceProvider, "check" | "diff" | "create" | "read" | "update" | "delete">
-> & { configure(req: { config: { get(key: string): unknown } }): Promise<void> };
+/**
+ * The dynamic provider as the host calls it, with untyped property maps, plus `configure`, which
+ * the host calls with the stack config before any resource call.
+ */
+export type RevocationProvider = Required<Omit<pulumi.dynamic.ResourceProvider, "configure">> & {
+  configure(req: { readonly config: Pick<pulumi.dynamic.Config, "get"> }): Promise<void>;
+};
 
 /**
- * The lifecycle of a QuickBIUserGroupRevocation:
- * - check validates inputs (invalid input never reaches Quick BI) and, for a revocation not yet done,
- *   looks up who will leave which groups so that the preview shows it;
- * - create lists the groups, calls WithdrawAllUserGroups, verifies none remain, records the audit;
- * - read (refresh) lists the user's groups now: any group is drift;
- * - diff replaces on a new user, explicit region or triggers, and updates on drift or new notes;
- * - update withdraws again on drift, otherwise records the notes without a call;
- * - delete makes no call: a withdrawal cannot be undone, so there is nothing to delete.
+ * The lifecycle of a QuickBIUserGroupRevocation, step by step as the README's table describes it.
+ * Each provider process has one session: the stack config of the last `configure`, and the
+ * credentials, limiter and clients every resource in the process shares.
  */
 export function createRevocationProvider(options: RevocationProviderOptions = {}): RevocationProvider {
-  const env = options.env ?? process.env;
   const now = options.now ?? (() => new Date());
-  const createClient = options.createClient ?? createQuickBIClient;
-  let stackConfig: StackConfig = {};
-  let credentials: CredentialSource | undefined;
-  let policy: CallPolicy | undefined;
-  const clients = new Map<string, QuickBIClient>();
-  let limiter: RateLimiter | undefined;
+  let session = openSession({}, options);
+  // One person, one revocation: the UserIds claimed by the revocations of this process (one run).
+  const listed = new ListedOnce();
+  const revokeOptions = (onMissingUser: RevocationOutputs["onMissingUser"]) => ({
+    onMissingUser,
+    policy: session.policy(),
+    now,
+    hooks: session.retryHooks,
+  });
 
-  function callPolicy(): CallPolicy {
-    policy ??= resolveCallPolicy(stackConfig);
-    return policy;
-  }
-
-  function clientFor(target: Target): QuickBIClient {
-    const key = `${target.endpoint.protocol}://${target.endpoint.host}|${target.region}`;
-    let client = clients.get(key);
-    if (!client) {
-      credentials ??= resolveCredentials(stackConfig, env);
-      limiter ??= createRateLimiter(callPolicy());
-      client = createClient({
-        limiter,
-        endpoint: target.endpoint,
-        region: target.region,
-        credentials,
-        policy: callPolicy(),
-        ...(options.retryHooks ? { hooks: options.retryHooks } : {}),
-      });
-      clients.set(key, client);
-    }
-    return client;
-  }
-
-  function targetOf(inputs: { region?: string; endpoint?: string }): Target {
-    const target = resolveTarget(inputs, stackConfig, env);
-    if ("failures" in target) throw new Error(target.failures.map((f) => f.reason).join("; "));
-    return target;
-  }
-
-  /**
-   * Where a refresh reads: read gets only the state, not the inputs. The region is the one used; the
-   * endpoint is today's configured one (quickbi:endpoint, QUICKBI_ENDPOINT) if any, else the one used,
-   * which covers both an endpoint argument and the regional default.
-   */
-  function refreshTargetOf(props: RevocationOutputs): Target {
-    const configured = resolveTarget({ region: props.region }, stackConfig, env);
-    if (!("failures" in configured) && !configured.endpointIsRegional) return configured;
-    return targetOf({ region: props.region, endpoint: props.endpoint });
-  }
-
-  /**
-   * Who, then WithdrawAllUserGroups with verification. With onMissingUser "succeed", a user Quick BI
-   * does not know (at the lookup or at the withdrawal) is recorded as already offboarded instead.
-   */
-  async function withdraw(
-    client: QuickBIClient,
-    whom: () => Promise<Subject>,
-    onMissingUser: string,
-    fallback: Subject,
-  ): Promise<{ subject: Subject; done: Done }> {
-    let subject = fallback;
-    try {
-      subject = await whom();
-      const record = await withdrawAndVerify(client, subject.userId, callPolicy(), now, options.retryHooks);
-      return { subject, done: { ...record, outcome: "withdrawn", checkedAt: record.withdrawnAt } };
-    } catch (error) {
-      if (
-        onMissingUser !== "succeed" ||
-        !(error instanceof QuickBIRequestError) ||
-        !isMissingUserCode(error.code)
-      ) {
-        throw error;
-      }
-      const at = now().toISOString();
-      const done: Done = {
-        outcome: "already-offboarded",
-        requestId: error.requestId ?? "",
-        withdrawnAt: at,
-        checkedAt: at,
-        groupsRemoved: [],
-      };
-      return { subject, done };
-    }
-  }
-
-  return {
-    async configure(req) {
-      stackConfig = readStackConfig((key) => req.config.get(key));
-      credentials = undefined;
-      policy = undefined;
-      limiter = undefined;
-      clients.clear();
+  const provider = {
+    async configure(req: { readonly config: Pick<pulumi.dynamic.Config, "get"> }) {
+      session = openSession(
+        readStackConfig((key) => req.config.get(key)),
+        options,
+      );
     },
 
+    /** Validates inputs; for a revocation not yet done, looks up who will leave which groups (the preview). */
     async check(olds: CheckedInputs, news: CheckedInputs) {
       // `impact` is computed here, never taken from the program.
       const { impact: _ignored, ...inputs } = news;
-      const failures: CheckFailure[] = validateInputs(inputs);
-      // A value unknown at preview is not judged, but the other one still is: resolve with the unknown
-      // one left out and keep only the failures about what is known.
-      const unknown = (property: "region" | "endpoint") => inputs[property] === UNKNOWN;
-      let target: Target | undefined;
-      if (failures.length === 0) {
-        const resolved = resolveTarget(
-          {
-            region: unknown("region") ? undefined : inputs.region,
-            endpoint: unknown("endpoint") ? undefined : inputs.endpoint,
-          },
-          stackConfig,
-          env,
-        );
-        if ("failures" in resolved) failures.push(...resolved.failures.filter((f) => !unknown(f.property)));
-        else if (!unknown("region") && !unknown("endpoint")) target = resolved;
+      const failures: pulumi.dynamic.CheckFailure[] = validateInputs(inputs);
+      const { target, failures: targetFailures } =
+        failures.length === 0 ? targetOf({ inputs }, session) : { target: undefined, failures: [] };
+      failures.push(...targetFailures);
+      if (failures.length > 0) return { inputs, failures };
+      if (!isNewSubject(olds, inputs)) {
+        const duplicate = reviewListedOnce(listed, inputs.userId, inputs);
+        const property = inputs.account !== undefined ? "account" : "userId";
+        return { inputs, failures: duplicate ? [{ property, reason: duplicate }] : [] };
       }
-      if (failures.length > 0 || !isNewSubject(olds, inputs)) return { inputs, failures };
+      if (olds.userId !== undefined || olds.account !== undefined) listed.release(olds);
 
+      const readAttempted = target !== undefined && !hasUnknownUser(inputs);
       const impact =
-        target === undefined || hasUnknown(inputs)
-          ? ({
-              status: "unknown",
-              summary: "impact unknown: the user or the endpoint is not known until apply",
-            } as const)
-          : await assessImpact(clientFor(target), inputs);
-      const missing = missingUserFailure(impact, inputs.onMissingUser);
-      if (missing)
-        failures.push({ property: inputs.account !== undefined ? "account" : "userId", reason: missing });
+        target !== undefined && readAttempted
+          ? await assessImpact(session.clientFor(target), inputs)
+          : IMPACT_UNKNOWN_UNTIL_APPLY;
+      failures.push(...reviewImpact({ impact, inputs, readAttempted, config: session.config, listed }));
       return { inputs: { ...inputs, impact }, failures };
     },
 
-    async diff(_id, olds: RevocationOutputs, news: CheckedInputs) {
+    /** Replaces on a new user, explicit region or triggers; updates on drift or new notes; an endpoint alone is nothing. */
+    async diff(_id: string, olds: RevocationOutputs, news: CheckedInputs) {
       const replaces: string[] = [];
       if (news.account !== undefined || olds.account !== undefined) {
         if (news.account !== olds.account) replaces.push("account");
@@ -191,126 +101,134 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       } else if (news.userId !== olds.userId) {
         replaces.push("userId");
       }
+      // Still about the same person: the state knows the UserId an `account` entry resolved to, the
+      // last chance to find that person listed under another key before the preview ends.
+      if (replaces.length === 0) {
+        const duplicate = reviewListedOnce(listed, olds.userId, news);
+        if (duplicate) throw new Error(duplicate);
+      }
       if (news.region !== undefined && news.region !== olds.region) replaces.push("region");
-      if (!sameJson(news.triggers, olds.triggers)) replaces.push("triggers");
-      // Drift found by a refresh, or new audit notes: an update. An endpoint change alone is nothing:
-      // the state keeps the endpoint the withdrawal used.
-      const drift = (olds.currentGroups ?? []).length > 0;
+      if (!isDeepStrictEqual(news.triggers ?? null, olds.triggers ?? null)) replaces.push("triggers");
       const notes =
         news.reason !== olds.reason ||
         news.ticket !== olds.ticket ||
-        (news.onMissingUser ?? "fail") !== (olds.onMissingUser ?? "fail");
-      return { changes: replaces.length > 0 || drift || notes, replaces, deleteBeforeReplace: false };
+        (news.onMissingUser ?? DEFAULTS.onMissingUser) !== (olds.onMissingUser ?? DEFAULTS.onMissingUser);
+      return {
+        changes: replaces.length > 0 || hasDrift(olds) || notes,
+        replaces,
+        deleteBeforeReplace: false,
+      };
     },
 
+    /** Lists the groups, withdraws, verifies none remain, and records the audit. */
     async create(inputs: CheckedInputs) {
-      const target = targetOf(inputs);
-      const client = clientFor(target);
-      const onMissingUser = inputs.onMissingUser ?? "fail";
-      const impact = inputs.impact;
-      const { subject, done } = await withdraw(
+      const target = requireTarget({ inputs }, session);
+      const client = session.clientFor(target);
+      const onMissingUser = inputs.onMissingUser ?? DEFAULTS.onMissingUser;
+      const { impact } = inputs;
+      // The admin flags of the residual access come with the lookup, whichever step made it.
+      let flags: OrganizationFlags | undefined;
+      const { subject, revoked } = await revoke(
         client,
         // Looked up by check moments ago, in this same `pulumi up`, unless it could not.
-        async () => (impact?.status === "known" ? impact.user : lookUpSubject(client, inputs)),
-        onMissingUser,
-        { userId: inputs.userId ?? "", accountName: "", displayName: "" },
+        async () => {
+          if (impact?.status === "known") {
+            flags = recordedFlags(impact.residualAccess);
+            return impact.user;
+          }
+          const { subject, info } = await lookUpUser(client, inputs);
+          flags = organizationFlags(info);
+          return subject;
+        },
+        revokeOptions(onMissingUser),
       );
+      const userId = subject?.userId ?? inputs.userId ?? "";
+      const residualAccess =
+        revoked.outcome === "already-offboarded" || subject === undefined
+          ? noResidualAccess(AFTER_WITHDRAWAL, inputIdentity(inputs))
+          : await residualAccessAfterWithdrawal(client, nameOf(subject), subject.userId, flags);
       const outs: RevocationOutputs = definedOnly({
-        userId: subject.userId,
+        userId,
         account: inputs.account,
         parentAccountName: inputs.parentAccountName,
-        accountName: subject.accountName || undefined,
-        displayName: subject.displayName || undefined,
-        outcome: done.outcome,
+        accountName: subject?.accountName,
+        displayName: subject?.displayName,
         onMissingUser,
-        requestId: done.requestId,
-        withdrawnAt: done.withdrawnAt,
-        groupsRemoved: done.groupsRemoved,
+        ...revoked,
         currentGroups: [],
-        checkedAt: done.checkedAt,
         history: [],
+        residualAccess,
         reason: inputs.reason,
         ticket: inputs.ticket,
         region: target.region,
-        endpoint: `${target.endpoint.protocol}://${target.endpoint.host}`,
+        endpoint: endpointUrl(target.endpoint),
         triggers: inputs.triggers,
       });
-      return { id: subject.userId || `missing:${inputs.account ?? ""}`, outs };
+      return { id: userId || `missing:${inputs.account ?? ""}`, outs };
     },
 
-    async read(id, props: RevocationOutputs) {
-      if (!props.userId) return { id, props };
-      const client = clientFor(refreshTargetOf(props));
-      let currentGroups: RevocationOutputs["currentGroups"];
-      try {
-        currentGroups = (await listUserGroupsByUserId(client, props.userId)).groups.map(groupRecord);
-      } catch (error) {
-        // A user deleted from Quick BI since is not drift: they are in no group.
-        if (!(error instanceof QuickBIRequestError && isMissingUserCode(error.code))) throw error;
-        currentGroups = [];
-      }
-      // Only a change is news: an unchanged refresh leaves the state as it was, so `pulumi refresh`
-      // shows nothing for a revocation that still holds.
-      if (sameJson(currentGroups, props.currentGroups ?? [])) return { id, props };
-      return { id, props: { ...props, currentGroups, checkedAt: now().toISOString() } };
+    /** Lists the user's groups now: any group is drift. An unchanged refresh leaves the state as it was. */
+    async read(id: string, props?: RevocationOutputs) {
+      if (!props?.userId) return { id, props };
+      const client = session.clientFor(requireTarget({ state: props }, session));
+      const currentGroups = await groupsNow(client, props.userId);
+      const residualAccess = await residualAccessNow(client, nameOf(props), props.userId);
+      const groupsChanged = !isDeepStrictEqual(currentGroups, props.currentGroups ?? []);
+      if (!groupsChanged && isDeepStrictEqual(residualAccess, props.residualAccess)) return { id, props };
+      return {
+        id,
+        props: {
+          ...props,
+          residualAccess,
+          ...(groupsChanged ? { currentGroups, checkedAt: now().toISOString() } : {}),
+        },
+      };
     },
 
-    async update(_id, olds: RevocationOutputs, news: CheckedInputs) {
+    /** On drift, withdraws again where the refresh found it and keeps the earlier record; otherwise records the notes. */
+    async update(_id: string, olds: RevocationOutputs, news: CheckedInputs) {
       const notes = definedOnly({
         ...olds,
         reason: news.reason,
         ticket: news.ticket,
-        onMissingUser: news.onMissingUser ?? "fail",
+        onMissingUser: news.onMissingUser ?? DEFAULTS.onMissingUser,
       });
-      if ((olds.currentGroups ?? []).length === 0) return { outs: notes };
-      // Someone added the user back: withdraw again, and keep the earlier record in the history.
-      const target = targetOf({ region: news.region ?? olds.region, endpoint: news.endpoint });
-      const known = {
-        userId: olds.userId,
-        accountName: olds.accountName ?? "",
-        displayName: olds.displayName ?? "",
-      };
-      const { done } = await withdraw(clientFor(target), async () => known, notes.onMissingUser, known);
+      if (!hasDrift(olds)) return { outs: notes };
+      const target = requireTarget({ state: olds }, session);
+      const { revoked } = await revoke(
+        session.clientFor(target),
+        async () => olds,
+        revokeOptions(notes.onMissingUser),
+      );
       const previous = {
         requestId: olds.requestId,
         withdrawnAt: olds.withdrawnAt,
         groupsRemoved: olds.groupsRemoved,
       };
-      return {
-        outs: {
-          ...notes,
-          outcome: done.outcome,
-          requestId: done.requestId,
-          withdrawnAt: done.withdrawnAt,
-          groupsRemoved: done.groupsRemoved,
-          currentGroups: [],
-          checkedAt: done.checkedAt,
-          history: [...(olds.history ?? []), previous],
-        },
+      const outs: RevocationOutputs = {
+        ...notes,
+        ...revoked,
+        currentGroups: [],
+        history: [...(olds.history ?? []), previous],
+        region: target.region,
+        endpoint: endpointUrl(target.endpoint),
       };
+      return { outs };
     },
 
     async delete() {
       // Deliberately nothing: WithdrawAllUserGroups cannot be undone, so deleting (or removing the
       // resource from the program) only forgets the record. Memberships are not restored.
     },
-  };
+  } satisfies pulumi.dynamic.ResourceProvider<CheckedInputs, RevocationOutputs>;
+  return provider;
 }
 
-/** A revocation not done yet for this user: a new resource, or a replacement for another user. */
-function isNewSubject(olds: CheckedInputs, news: CheckedInputs): boolean {
-  if (olds.userId === undefined && olds.account === undefined) return true;
-  return (
-    olds.userId !== news.userId ||
-    olds.account !== news.account ||
-    olds.parentAccountName !== news.parentAccountName
-  );
-}
-
-function hasUnknown(inputs: RevocationInputs): boolean {
-  return inputs.userId === UNKNOWN || inputs.account === UNKNOWN || inputs.parentAccountName === UNKNOWN;
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** The short name residual access lines use: the account name, else the display name, else the UserId. */
+function nameOf(user: {
+  readonly userId: string;
+  readonly accountName?: string;
+  readonly displayName?: string;
+}): string {
+  return user.accountName || user.displayName || user.userId;
 }

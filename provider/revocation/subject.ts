@@ -1,13 +1,14 @@
 import type { QuickBIClient } from "../quickbi/client";
-import { queryUserInfoByAccount, queryUserInfoByUserId } from "../quickbi/operations";
+import { queryUserInfoByAccount, queryUserInfoByUserId, type UserInfo } from "../quickbi/operations";
 import type { RevocationInputs } from "./inputs";
+import { definedOnly } from "./outputs";
 
-/** Who a revocation is about, as Quick BI knows them. */
+/** Who a revocation is about, as Quick BI knows them. The names are absent when Quick BI gave none. */
 export interface Subject {
   readonly userId: string;
-  readonly accountName: string;
+  readonly accountName?: string;
   /** Quick BI's NickName. */
-  readonly displayName: string;
+  readonly displayName?: string;
 }
 
 /**
@@ -15,15 +16,31 @@ export interface Subject {
  * QueryUserInfoByUserId for `userId` (which also yields the names the audit record keeps).
  */
 export async function lookUpSubject(client: QuickBIClient, inputs: RevocationInputs): Promise<Subject> {
+  return (await lookUpUser(client, inputs)).subject;
+}
+
+/** The same one call, keeping Quick BI's whole answer too (its admin flags are residual access). */
+export async function lookUpUser(
+  client: QuickBIClient,
+  inputs: RevocationInputs,
+): Promise<{ subject: Subject; info: UserInfo }> {
   const info =
     inputs.account !== undefined
       ? await queryUserInfoByAccount(client, inputs.account, inputs.parentAccountName)
       : await queryUserInfoByUserId(client, inputs.userId!);
+  return { subject: subjectOf(info, inputs), info };
+}
+
+function subjectOf(info: UserInfo, inputs: RevocationInputs): Subject {
   if (typeof info.UserId !== "string" || info.UserId === "") {
     // Never withdraw, or record, a user whose id Quick BI did not give.
     throw new Error(`Quick BI's answer for ${inputIdentity(inputs)} has no UserId; nothing was withdrawn`);
   }
-  return { userId: info.UserId, accountName: info.AccountName ?? "", displayName: info.NickName ?? "" };
+  return definedOnly({
+    userId: info.UserId,
+    accountName: info.AccountName || undefined,
+    displayName: info.NickName || undefined,
+  });
 }
 
 /** "alice (Alice Wang)", or the UserId when Quick BI gave no names. */

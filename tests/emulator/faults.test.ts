@@ -1,10 +1,7 @@
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { startEmulator, type FaultPlan, type FaultRule, type QuickBIEmulator } from "../../emulator";
 import { call, callFailing, clientFor, type ClientError } from "./helpers/client";
-import { ALICE, BOB, FINANCE, SALES } from "./helpers/fixtures";
+import { ALICE, BOB } from "./helpers/fixtures";
 import { sendRaw, signedRequest } from "./helpers/raw-http";
 
 describe("emulator faults", () => {
@@ -249,66 +246,6 @@ describe("emulator faults", () => {
       emulator.setFaults({});
       // then
       assert.equal((await withdrawAlice()).Result, true);
-    });
-  });
-
-  describe("QPS quota", () => {
-    it("answers Throttling.User above the quota within one second", async () => {
-      // given a frozen clock, so every request falls in the same window
-      const frozen = Date.now();
-      await withFaults({ qps: 2 }, () => frozen);
-      const client = clientFor(emulator);
-      // when
-      const outcomes = await Promise.all(
-        [1, 2, 3].map(() =>
-          call(client, "CheckOrganizationMember", { UserId: ALICE }).then(
-            () => "ok",
-            (e: ClientError) => e.code,
-          ),
-        ),
-      );
-      // then
-      assert.deepEqual(outcomes.sort(), ["Throttling.User", "ok", "ok"]);
-      assert.equal(emulator.requests().filter((r) => r.fault === "throttle").length, 1);
-    });
-
-    it("admits requests again once the window has slid past", async () => {
-      // given a clock the test moves
-      const start = Date.now();
-      let now = start;
-      emulator = await startEmulator({ faults: { qps: 1 }, clock: () => now });
-      const client = clientFor(emulator);
-      await call(client, "CheckOrganizationMember", { UserId: ALICE });
-      const throttled = await callFailing(client, "CheckOrganizationMember", { UserId: ALICE });
-      // when
-      now = start + 1000;
-      const admitted = await call(client, "CheckOrganizationMember", { UserId: ALICE });
-      // then
-      assert.equal(throttled.code, "Throttling.User");
-      assert.equal(admitted.Success, true);
-    });
-  });
-
-  describe("plan files", () => {
-    it("loads a fault plan from a JSON file", async () => {
-      // given
-      const file = join(tmpdir(), `faults-${process.pid}.json`);
-      writeFileSync(file, JSON.stringify({ rules: [{ fault: "forbidden", action: "AddUserGroupMembers" }] }));
-      await withFaults(file);
-      // when
-      const error = await callFailing(clientFor(emulator), "AddUserGroupMembers", {
-        UserId: ALICE,
-        UserGroupIds: `${FINANCE},${SALES}`,
-      });
-      // then
-      assert.equal(error.code, "Access.Forbidden");
-    });
-
-    it("rejects an unknown fault name, listing the allowed ones", async () => {
-      await assert.rejects(
-        startEmulator({ faults: { rules: [{ fault: "explode" as FaultRule["fault"] }] } }),
-        /rules\[0\]\.fault must be one of throttle, unavailable, .*keepMembership; got "explode"/,
-      );
     });
   });
 });

@@ -123,13 +123,14 @@ describe("emulator operations", () => {
       assert.deepEqual(body.Result, {
         AccountId: "1234567890123401",
         AccountName: "alice",
-        AdminUser: false,
+        AdminUser: true,
         AuthAdminUser: false,
         CopilotModules: [],
         Email: "alice@example.com",
+        IsDeleted: false,
         NickName: "Alice Wang",
         Phone: "",
-        RoleIdList: [],
+        RoleIdList: [111111111],
         UserId: ALICE,
         UserType: 1,
       });

@@ -11,6 +11,8 @@ const TINY_SEED: Seed = {
     { usergroupId: "g2", usergroupName: "Child", parentUsergroupId: "g1" },
   ],
   memberships: [{ userId: "u1", usergroupId: "g2" }],
+  workspaces: [],
+  workspaceMembers: [],
 };
 
 const TINY_SEED_YAML = `
@@ -111,6 +113,64 @@ describe("emulator seeds", () => {
     };
     // then
     await assert.rejects(startEmulator({ seed }), /is its own ancestor/);
+  });
+
+  it("loads workspaces and members, reading a role id given as digits", async () => {
+    // given
+    const file = writeTemp(
+      "seed.yaml",
+      `${TINY_SEED_YAML}workspaces:\n  - { workspaceId: w1, workspaceName: Sales BI }\n` +
+        `workspaceMembers:\n  - { userId: u1, workspaceId: w1, roleId: "27" }\n`,
+    );
+    // when
+    emulator = await startEmulator({ seed: file });
+    // then
+    assert.deepEqual(emulator.state().workspaces, [{ workspaceId: "w1", workspaceName: "Sales BI" }]);
+    assert.deepEqual(emulator.state().workspaceMembers, [{ userId: "u1", workspaceId: "w1", roleId: 27 }]);
+  });
+
+  it("rejects a workspace role that is not a preset one, listing the allowed ids", async () => {
+    // given
+    const seed: Seed = {
+      ...TINY_SEED,
+      workspaces: [{ workspaceId: "w1", workspaceName: "W" }],
+      workspaceMembers: [{ userId: "u1", workspaceId: "w1", roleId: 99 as 25 }],
+    };
+    // then
+    await assert.rejects(
+      startEmulator({ seed }),
+      /workspaceMembers\[0\]\.roleId must be a preset workspace role, one of 25 \(admin\), 26 \(developer\), 27 \(analyst\), 30 \(viewer\); got number 99/,
+    );
+  });
+
+  it("rejects a workspace member of an unknown workspace, and a second role in the same workspace", async () => {
+    const base = { ...TINY_SEED, workspaces: [{ workspaceId: "w1", workspaceName: "W" }] };
+    await assert.rejects(
+      startEmulator({
+        seed: { ...base, workspaceMembers: [{ userId: "u1", workspaceId: "wX", roleId: 30 }] },
+      }),
+      /seed: workspaceMembers\[0\] names unknown workspace wX/,
+    );
+    await assert.rejects(
+      startEmulator({
+        seed: {
+          ...base,
+          workspaceMembers: [
+            { userId: "u1", workspaceId: "w1", roleId: 30 },
+            { userId: "u1", workspaceId: "w1", roleId: 25 },
+          ],
+        },
+      }),
+      /workspaceMembers\[1\]: user u1 is already a member of w1/,
+    );
+  });
+
+  it("rejects a user flag that is not a boolean", async () => {
+    const seed = {
+      ...TINY_SEED,
+      users: [{ ...TINY_SEED.users[0]!, isDeleted: "yes" as unknown as boolean }],
+    };
+    await assert.rejects(startEmulator({ seed }), /users\[0\]\.isDeleted must be true or false, got "yes"/);
   });
 
   it("rejects a file that is neither JSON nor YAML", async () => {

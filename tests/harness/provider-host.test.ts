@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { startHostSession, type HostSession } from "../../harness/host-session";
 import { secret, urnFor, UNKNOWN_VALUE, type ProviderCallError } from "../../harness/provider-host";
 import { ECHO_TYPE, makeEchoLog, serializedEchoProvider, type EchoCall } from "./fixtures/echo";
+import { HOST_RETURNS_READ_INPUTS } from "../support/pulumi-sdk";
 
 const GRPC_UNKNOWN = 2;
 const execFileAsync = promisify(execFile);
@@ -156,11 +157,12 @@ describe("the real dynamic-provider host, driven like the engine", () => {
     const read = await session.host.read("echo-Alice", urn, state, session.props({ name: "Alice" }));
     const gone = await session.host.read("echo-Alice", urn, session.props({ gone: true }));
 
-    assert.deepEqual(read, {
-      id: "echo-Alice",
-      properties: { ...state, refreshed: true },
-      inputs: session.props({ name: "Alice" }),
-    });
+    const returned = { id: "echo-Alice", properties: { ...state, refreshed: true } };
+    // Older hosts do not pass on the inputs read returns (tests/support/pulumi-sdk.ts).
+    assert.deepEqual(
+      read,
+      HOST_RETURNS_READ_INPUTS ? { ...returned, inputs: session.props({ name: "Alice" }) } : returned,
+    );
     assert.equal(gone.id, "", "an empty id tells the engine the resource is gone");
     const [first] = await callsTo("read");
     assert.deepEqual(first?.args, {

@@ -63,6 +63,23 @@ describe("QuickBIOffboarding in a program", () => {
     );
   });
 
+  it("tells each revocation where its person is listed, and passes strictPreview", async () => {
+    const resources = await captureResources(() => {
+      new QuickBIOffboarding("leavers", {
+        people: [{ userId: ALICE }, { account: "bob" }],
+        strictPreview: false,
+      });
+    });
+    const revocations = resources.filter((r) => r.type === REVOCATION);
+    assert.deepEqual(
+      revocations.map((r) => [r.inputs.listedAt, r.inputs.strictPreview]),
+      [
+        ["people[0]", false],
+        ["people[1]", false],
+      ],
+    );
+  });
+
   it("rejects the same person given inline and in the file", async () => {
     const { mkdtempSync, writeFileSync } = await import("node:fs");
     const { join } = await import("node:path");

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { personKey, readPeopleFile, validatePeople } from "../../provider/offboarding/people";
@@ -68,6 +68,46 @@ describe("people lists", () => {
   it("rejects a file that is not YAML, with the line of the error", () => {
     const path = peopleFile("people.yaml", `people:\n  - userId: ${ALICE}\n  - userId: [unclosed\n`);
     assert.throws(() => readPeopleFile(path), new RegExp(`not valid YAML or JSON:\\n  ${path}:\\d+: `));
+  });
+
+  it("prints a YAML syntax error whole, with the file, the line, the offending text and a caret", () => {
+    const path = peopleFile("people.yaml", `people:\n  - userId: ${ALICE}\n  - account: user07: Grace\n`);
+    assert.throws(
+      () => readPeopleFile(path),
+      (error: Error) => {
+        assert.equal(
+          error.message,
+          `The people file ${path} is not valid YAML or JSON:\n` +
+            `  ${path}:3: Nested mappings are not allowed in compact mappings (column 14)\n` +
+            `        - account: user07: Grace\n` +
+            `                   ^`,
+        );
+        return true;
+      },
+    );
+  });
+
+  it("shows a tab used as indentation", () => {
+    const path = peopleFile("people.yaml", `people:\n\t- userId: ${ALICE}\n`);
+    assert.throws(
+      () => readPeopleFile(path),
+      new RegExp(`${path}:2: Tabs are not allowed as indentation \\(column 1\\)\n +→- userId: ${ALICE}`),
+    );
+  });
+
+  it("names a file inside the working directory by its relative path", () => {
+    const path = join(process.cwd(), `people-${process.pid}.test.yaml`);
+    writeFileSync(path, `- userId: ${ALICE}\n- account: "a b"\n`);
+    try {
+      assert.throws(
+        () => readPeopleFile(path),
+        new RegExp(
+          `The people file people-${process.pid}\\.test\\.yaml has 1 problem:\n  people-${process.pid}\\.test\\.yaml:2: `,
+        ),
+      );
+    } finally {
+      rmSync(path);
+    }
   });
 
   it("rejects a file whose top level is neither a list nor has `people`", () => {

@@ -48,12 +48,24 @@ describe("the removal guard", () => {
       await guard({ "quickbi:maxRemovalsPerUpdate": "many" })
     ).check({}, { people: people(1) });
     assert.equal(failures[0]!.property, "maxRemovalsPerUpdate");
+    assert.match(
+      failures[0]!.reason,
+      /^the removal limit from stack config quickbi:maxRemovalsPerUpdate is "many"; allowed: a whole number, 0 or more\. Fix it with `pulumi config set quickbi:maxRemovalsPerUpdate <number>`/,
+    );
   });
 
   it("records the new list on update so the next update counts from it", async () => {
     const provider = await guard();
     const { outs } = await provider.update("removal-guard", { people: people(5) }, { people: people(8) });
     assert.deepEqual(outs.people, people(8));
+    // 10 more than the 8 recorded is within the default limit; counted from the earlier 5 it would be 13.
+    const next = [...people(8), ...people(10, "new")];
+    assert.deepEqual((await provider.check(outs, { people: next })).failures, []);
+    assert.equal((await provider.check({ people: people(5) }, { people: next })).failures.length, 1);
+  });
+
+  it("sees no change for the same list", async () => {
+    const provider = await guard();
     assert.equal(
       (await provider.diff("removal-guard", { people: people(5) }, { people: people(5) })).changes,
       false,

@@ -23,11 +23,11 @@ describe("check", () => {
     );
   });
 
-  it("looks up with two read calls and withdraws nothing", async () => {
+  it("looks up with three read calls (who, groups, workspaces) and withdraws nothing", async () => {
     await t.provider.check!({}, { userId: ALICE });
     assert.deepEqual(
       t.emulator.requests().map((r) => r.action),
-      ["QueryUserInfoByUserId", "ListUserGroupsByUserId"],
+      ["QueryUserInfoByUserId", "ListUserGroupsByUserId", "ListWorkspaceUserRolesByUserId"],
     );
     assert.equal(t.emulator.state().memberships.filter((m) => m.userId === ALICE).length, 2);
   });
@@ -95,10 +95,11 @@ describe("check", () => {
     assert.equal(t.emulator.requests().length, 0);
   });
 
-  it("still succeeds without credentials, saying the impact is unknown and why", async () => {
+  it("with quickbi:strictPreview false, still succeeds without credentials, saying the impact is unknown and why", async () => {
     const anonymous = await configuredProvider({
       "quickbi:endpoint": t.emulator.url,
       "quickbi:maxAttempts": "1",
+      "quickbi:strictPreview": "false",
     });
     const { inputs, failures } = await anonymous.check!({}, { userId: ALICE });
     assert.deepEqual(failures, []);
@@ -109,7 +110,7 @@ describe("check", () => {
     );
   });
 
-  it("still succeeds when Quick BI cannot be reached", async () => {
+  it("with strictPreview false on the resource, still succeeds when Quick BI cannot be reached", async () => {
     const elsewhere = await startEmulator();
     const url = elsewhere.url;
     await elsewhere.stop();
@@ -118,7 +119,7 @@ describe("check", () => {
       "quickbi:endpoint": url,
       "quickbi:maxAttempts": "1",
     });
-    const { inputs } = await unreachable.check!({}, { userId: ALICE });
+    const { inputs } = await unreachable.check!({}, { userId: ALICE, strictPreview: false });
     assert.match(inputs.impact.summary, /impact unknown: .*ECONNREFUSED/);
   });
 });

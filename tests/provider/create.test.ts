@@ -1,13 +1,15 @@
 import assert from "node:assert/strict";
 import {
   ALICE,
+  FINANCE,
+  FINANCE_WORKSPACE,
+  SALES,
+  SALES_BI,
+  UNKNOWN_USER,
   checkAndCreate,
   configuredProvider,
   emulatorStackConfig,
-  FINANCE,
   requestsFor,
-  SALES,
-  UNKNOWN_USER,
   useEmulatorAndProvider,
 } from "../support/configured-provider";
 
@@ -31,13 +33,18 @@ describe("create", () => {
     );
   });
 
-  it("makes three calls after check: list, withdraw, verify", async () => {
+  it("makes four calls after check: list, withdraw, verify, and the one read of residual access", async () => {
     const checked = await t.provider.check!({}, { userId: ALICE });
     t.emulator.clearLog();
     await t.provider.create(checked.inputs);
     assert.deepEqual(
       t.emulator.requests().map((r) => r.action),
-      ["ListUserGroupsByUserId", "WithdrawAllUserGroups", "ListUserGroupsByUserId"],
+      [
+        "ListUserGroupsByUserId",
+        "WithdrawAllUserGroups",
+        "ListUserGroupsByUserId",
+        "ListWorkspaceUserRolesByUserId",
+      ],
     );
   });
 
@@ -73,6 +80,18 @@ describe("create", () => {
       currentGroups: [],
       checkedAt: "2026-11-28T04:00:00.000Z",
       history: [],
+      residualAccess: {
+        summary:
+          "after the withdrawal, alice still belongs to 2 workspaces: Sales BI (Analyst), Finance (Viewer); alice is an organisation admin; the account stays active",
+        workspaces: [
+          { workspaceId: SALES_BI, workspaceName: "Sales BI", roleId: "27", roleName: "Analyst" },
+          { workspaceId: FINANCE_WORKSPACE, workspaceName: "Finance", roleId: "30", roleName: "Viewer" },
+        ],
+        adminUser: true,
+        authAdminUser: false,
+        roleIdList: [111111111],
+        isDeleted: false,
+      },
       reason: "Left the company",
       ticket: "HR-4711",
       region: "cn-hangzhou",
@@ -110,6 +129,21 @@ describe("create", () => {
       assert.equal(withdrawals.length, 2);
       assert.equal(outs.requestId, withdrawals[1]!.requestId);
       assert.equal(outs.groupsRemoved.length, 2);
+    });
+
+    it("sends at most quickbi:maxAttempts WithdrawAllUserGroups in all, retries and repeated rounds together", async () => {
+      // Round 1 takes three requests (two throttled); rounds 2 and 3 one each: the budget of 5 is spent.
+      t.emulator.setFaults({
+        rules: [
+          { fault: "throttle", action: "WithdrawAllUserGroups", times: 2 },
+          { fault: "keepMembership" },
+        ],
+      });
+      await assert.rejects(
+        checkAndCreate(t.provider, { userId: ALICE }),
+        /Verify\.GroupsRemain \(HTTP 200, RequestId [0-9A-F-]{36}, after 5 attempts\): the user is still in 2 group\(s\) after 3 withdrawal\(s\)/,
+      );
+      assert.equal(requestsFor(t.emulator, "WithdrawAllUserGroups").length, 5);
     });
 
     it("fails naming the groups left when they keep surviving, and records nothing", async () => {

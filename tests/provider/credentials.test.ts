@@ -60,4 +60,38 @@ describe("credentials", () => {
     await both.create({ userId: ALICE });
     assert.ok(t.emulator.requests().every((r) => r.accessKeyId === t.emulator.accessKeyId));
   });
+
+  describe("with no credentials anywhere", () => {
+    const anonymousConfig = () => ({ "quickbi:endpoint": t.emulator.url, "quickbi:maxAttempts": "1" });
+
+    it("fails every call naming the missing credentials and how to give them, never asking `undefined`", async () => {
+      const anonymous = await configuredProvider(anonymousConfig());
+      for (const attempt of ["first", "second"]) {
+        const error = await anonymous.create({ userId: ALICE }).then(
+          () => assert.fail(`the ${attempt} create succeeded`),
+          (e: Error) => e,
+        );
+        assert.match(
+          error.message,
+          /failed: CredentialsUnavailable: no Alibaba Cloud credentials were found/,
+        );
+        assert.match(error.message, /pulumi config set --secret alicloud:secretKey/);
+        assert.doesNotMatch(error.message, /undefined|ENOTFOUND/, `the ${attempt} call`);
+      }
+      assert.equal(t.emulator.requests().length, 0);
+    });
+
+    it("finds credentials that appear after a call found none: the chain does not stick to a failed source", async () => {
+      const anonymous = await configuredProvider(anonymousConfig());
+      await assert.rejects(anonymous.create({ userId: ALICE }), /CredentialsUnavailable/);
+      const { outs } = await withEnv(
+        {
+          ALIBABA_CLOUD_ACCESS_KEY_ID: t.emulator.accessKeyId,
+          ALIBABA_CLOUD_ACCESS_KEY_SECRET: t.emulator.accessKeySecret,
+        },
+        () => anonymous.create({ userId: ALICE }),
+      );
+      assert.equal(outs.outcome, "withdrawn");
+    });
+  });
 });

@@ -64,6 +64,14 @@ describe("diff", () => {
     );
   });
 
+  it("sees the same triggers with their keys in another order as unchanged", async () => {
+    const before = { ...olds, triggers: [{ ticket: "HR-1", round: 2 }] };
+    assert.deepEqual(
+      await t.provider.diff!(ALICE, before, { userId: ALICE, triggers: [{ round: 2, ticket: "HR-1" }] }),
+      NO_CHANGES,
+    );
+  });
+
   it("sees no change for an endpoint change alone, and calls nothing", async () => {
     assert.equal(
       (await t.provider.diff!(ALICE, olds, { userId: ALICE, endpoint: "http://127.0.0.1:1" })).changes,

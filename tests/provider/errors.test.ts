@@ -64,7 +64,7 @@ describe("final errors", () => {
       "quickbi:endpoint": t.emulator.url,
       "quickbi:maxAttempts": "1",
     });
-    await assert.rejects(anonymous.create({ userId: ALICE }), /CredentialsUnavailable .*alicloud:accessKey/);
+    await assert.rejects(anonymous.create({ userId: ALICE }), /CredentialsUnavailable: .*alicloud:accessKey/);
     assert.equal(t.emulator.requests().length, 0);
   });
 
@@ -74,5 +74,34 @@ describe("final errors", () => {
       noEndpoint.create({ userId: ALICE }),
       /region "cn-beijing" \(from stack config alicloud:region\) has no Quick BI OpenAPI endpoint/,
     );
+  });
+
+  it("reports a wrong secret with one period between Quick BI's message and the hint", async () => {
+    const wrong = await configuredProvider({
+      ...emulatorStackConfig(t.emulator),
+      "alicloud:secretKey": "not-it-1234",
+    });
+    const error = await failureOf(wrong.create({ userId: ALICE }));
+    assert.match(error.message, /the signature you provided\. The AccessKey secret does not match/);
+    assert.doesNotMatch(error.message, /\.\./);
+  });
+
+  it("hints at something re-adding the user when memberships survive every withdrawal", async () => {
+    t.emulator.setFaults({ rules: [{ fault: "keepMembership" }] });
+    const error = await failureOf(t.provider.create({ userId: ALICE }));
+    assert.match(
+      error.message,
+      /Verify\.GroupsRemain .*Quick BI answered success but still lists the memberships: .*group sync/,
+    );
+    assert.doesNotMatch(error.message, /error code list/);
+  });
+
+  it("names an account lookup by its account and hints at the account, not at userId", async () => {
+    const error = await failureOf(t.provider.create({ account: "nobody" }));
+    assert.match(
+      error.message,
+      /^QueryUserInfoByAccount for account "nobody" failed: User\.Not\.In\.Organization \(HTTP 400, RequestId [0-9A-F-]{36}\): .*Check that account is the Alibaba Cloud account name/,
+    );
+    assert.doesNotMatch(error.message, /userId|Quick BI user/);
   });
 });

@@ -7,20 +7,25 @@ import {
   emulatorStackConfig,
   FINANCE,
   requestsFor,
+  startCanaryEmulator,
   useEmulatorAndProvider,
 } from "../support/configured-provider";
 
 describe("read (refresh) and update (drift)", () => {
   const t = useEmulatorAndProvider();
 
-  it("reads the user's groups with one call and reports none after the withdrawal", async () => {
+  it("reads the groups, the flags and the workspaces with three calls and reports no group after the withdrawal", async () => {
     const { id, outs } = await checkAndCreate(t.provider, { userId: ALICE });
     t.emulator.clearLog();
     const { props } = await t.provider.read!(id, outs);
     assert.deepEqual(props.currentGroups, []);
+    // The two residual-access reads run side by side, so their order is not fixed.
     assert.deepEqual(
-      t.emulator.requests().map((r) => r.action),
-      ["ListUserGroupsByUserId"],
+      t.emulator
+        .requests()
+        .map((r) => r.action)
+        .sort(),
+      ["ListUserGroupsByUserId", "ListWorkspaceUserRolesByUserId", "QueryUserInfoByUserId"],
     );
   });
 
@@ -32,6 +37,23 @@ describe("read (refresh) and update (drift)", () => {
       props.currentGroups.map((g: { name: string }) => g.name),
       ["Finance"],
     );
+  });
+
+  it("leaves the state as it was when the same groups come back with their keys in another order", async () => {
+    const { id, outs } = await checkAndCreate(t.provider, { userId: ALICE });
+    t.emulator.addMembership(ALICE, FINANCE);
+    const { props: drifted } = await t.provider.read!(id, outs);
+    // The state as the engine hands it back need not keep the keys in the order the provider wrote them.
+    const reordered = {
+      ...drifted,
+      currentGroups: drifted.currentGroups.map(({ id, name, path }: Record<string, string>) => ({
+        path,
+        name,
+        id,
+      })),
+    };
+    const { props } = await t.provider.read!(id, reordered);
+    assert.equal(props, reordered, "an unchanged refresh returns the state it was given");
   });
 
   it("does not count a user deleted from Quick BI since as drift", async () => {
@@ -91,7 +113,7 @@ describe("where a refresh reads", () => {
     try {
       const provider = await configuredProvider(emulatorStackConfig(moved));
       await provider.read!(id, outs);
-      assert.equal(moved.requests().length, 1);
+      assert.equal(moved.requests().length, 3);
     } finally {
       await moved.stop();
     }
@@ -103,6 +125,23 @@ describe("where a refresh reads", () => {
     const provider = await configuredProvider(withoutEndpoint);
     t.emulator.clearLog();
     await provider.read!(id, outs);
-    assert.equal(t.emulator.requests().length, 1);
+    assert.equal(t.emulator.requests().length, 3);
+  });
+
+  it("withdraws on drift through the endpoint the refresh read, even after the endpoint argument changed", async () => {
+    const { "quickbi:endpoint": _endpoint, ...keysOnly } = emulatorStackConfig(t.emulator);
+    const provider = await configuredProvider(keysOnly);
+    const { id, outs } = await checkAndCreate(provider, { userId: ALICE, endpoint: t.emulator.url });
+    t.emulator.addMembership(ALICE, FINANCE);
+    const { props: refreshed } = await provider.read!(id, outs);
+    const elsewhere = await startCanaryEmulator();
+    try {
+      // An endpoint change alone is no diff, but the drift is: the update runs with the new argument.
+      await provider.update!(id, refreshed, { userId: ALICE, endpoint: elsewhere.url });
+      assert.equal(requestsFor(t.emulator, "WithdrawAllUserGroups").length, 2);
+      assert.equal(requestsFor(elsewhere, "WithdrawAllUserGroups").length, 0);
+    } finally {
+      await elsewhere.stop();
+    }
   });
 });

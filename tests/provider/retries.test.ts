@@ -73,7 +73,7 @@ describe("retries", () => {
     });
     await assert.rejects(
       refused.create(ALICE_ANY_IMPACT),
-      /failed: ECONNREFUSED \(HTTP none, RequestId none, after 2 attempts\)/,
+      /failed: ECONNREFUSED \(after 2 attempts\): connect ECONNREFUSED 127\.0\.0\.1:\d+ \(POST http:\/\/127\.0\.0\.1:\d+\/\)\. The retry budget ran out/,
     );
   });
 

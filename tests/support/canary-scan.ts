@@ -15,8 +15,9 @@
 // - every resource a program registers through harness/mocks.ts `captureResources` (inputs with
 //   `__provider`, outputs) and every error a program throws;
 // - every provider host started through harness/provider-host.ts `startProviderHost` (directly, by
-//   host sessions or by MiniEngine): each call's `__provider`, each result, each rejected call's message
-//   and its ErrorResourceInitFailed properties, and the host's stdout/stderr when it stops;
+//   or by host sessions): each call's
+//   `__provider`, each result, each rejected call's message and its ErrorResourceInitFailed
+//   properties, and the host's stdout/stderr when it stops;
 // - every in-process provider made by `configuredProvider` (results and errors);
 // - the error of every failed test.
 // The two harness functions are wrapped by replacing their CommonJS export (callers look it up at each

@@ -89,3 +89,6 @@ export async function checkAndCreate(provider: RevocationProvider, inputs: Recor
 
 export const FINANCE = "5f1c2a8e-0b3d-4e6f-9a71-c2d4e6f80002";
 export const SALES = "5f1c2a8e-0b3d-4e6f-9a71-c2d4e6f80003";
+/** Workspaces of the built-in seed: alice is an analyst in Sales BI and a viewer in Finance. */
+export const SALES_BI = "9337d121-a78f-4c1b-a8bc-f81de1170001";
+export const FINANCE_WORKSPACE = "9337d121-a78f-4c1b-a8bc-f81de1170002";

@@ -5,12 +5,21 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CANARY_SECRET_ENV } from "./canaries";
+import { RUN_TEMP_DIR } from "./run-temp-dir";
 
 process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = "true";
 process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = "true";
 // npm keeps its cache under HOME; the packaging test installs from that cache with --offline.
 process.env.npm_config_cache ??= join(process.env.HOME ?? tmpdir(), ".npm");
-process.env.HOME = mkdtempSync(join(tmpdir(), "quickbi-test-home-"));
+// Go keeps its build and module caches under HOME too (Go's defaults, kept before HOME moves): the
+// Go example's tests would otherwise compile the Pulumi Go SDK from nothing, about 9 minutes, on
+// every run, instead of reusing what scripts/native-toolchain compiled.
+process.env.GOCACHE ??= join(
+  process.env.XDG_CACHE_HOME ?? join(process.env.HOME ?? tmpdir(), ".cache"),
+  "go-build",
+);
+process.env.GOPATH ??= join(process.env.HOME ?? tmpdir(), "go");
+process.env.HOME = mkdtempSync(join(RUN_TEMP_DIR, "home-"));
 for (const name of [
   "ALIBABA_CLOUD_ACCESS_KEY_ID",
   "ALIBABA_CLOUD_ACCESS_KEY_SECRET",

@@ -12,9 +12,13 @@ export function pulumiCliIfPresent(): PulumiCli | undefined {
 
 /**
  * `describe`, for a suite that needs the real Pulumi CLI: without one, the suite is one skipped test
- * titled with the reason, and a warning goes to stderr.
+ * titled with the reason, and a warning goes to stderr. `body` runs as mocha runs a describe body, with
+ * the suite as `this` (for `this.timeout`).
  */
-export function describeWithPulumiCli(title: string, body: (cli: () => PulumiCli) => void): void {
+export function describeWithPulumiCli(
+  title: string,
+  body: (this: Mocha.Suite, cli: () => PulumiCli) => void,
+): void {
   const cli = pulumiCliIfPresent();
   if (!cli) {
     describe(title, () => {
@@ -23,5 +27,7 @@ export function describeWithPulumiCli(title: string, body: (cli: () => PulumiCli
     process.stderr.write(`warning: "${title}" skipped: no Pulumi CLI; run scripts/pulumi-cli to get it\n`);
     return;
   }
-  describe(title, () => body(() => cli));
+  describe(title, function () {
+    body.call(this, () => cli);
+  });
 }

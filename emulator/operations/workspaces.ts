@@ -1,0 +1,91 @@
+// The operations on a user's workspace memberships and organisation flags: what WithdrawAllUserGroups
+// leaves in place. The writes stand for an administrator acting in the console (tests use them).
+import { ApiError } from "../errors";
+import type { UserChanges } from "../store";
+import { parseWorkspaceRoleId } from "../seed-workspaces";
+import { ORGANIZATION_ROLES } from "../model";
+import { requireParam, requireUser, type Operation, type OperationContext } from "./context";
+import { workspaceRoleView } from "./views";
+
+/** The workspaces the user is directly a member of, with the role held in each. */
+export const listWorkspaceUserRolesByUserId: Operation = (context) => {
+  const user = requireUser(context);
+  return context.store.workspacesOf(user.userId).map(workspaceRoleView);
+};
+
+/** Adds the user to the workspace with a preset role; an existing member gets the new role (chosen). */
+export const addUserToWorkspace: Operation = (context) => {
+  const user = requireUser(context);
+  const workspaceId = requireWorkspace(context);
+  const roleId = invalidParameter(() =>
+    parseWorkspaceRoleId(requireParam(context.params, "RoleId"), "RoleId"),
+  );
+  if (!context.dryRun) context.store.setWorkspaceRole(user.userId, workspaceId, roleId);
+  return true;
+};
+
+/** Removes the user from the workspace; not being a member is not an error (chosen). */
+export const deleteUserFromWorkspace: Operation = (context) => {
+  const user = requireUser(context);
+  const workspaceId = requireWorkspace(context);
+  if (!context.dryRun) context.store.removeFromWorkspace(user.userId, workspaceId);
+  return true;
+};
+
+/** UpdateUser's boolean parameters and the user fields they set. */
+const USER_FLAGS = {
+  AdminUser: "adminUser",
+  AuthAdminUser: "authAdminUser",
+  IsDeleted: "isDeleted",
+} as const;
+
+/**
+ * Changes the user's flags and profile. `RoleIds`, when given, wins over `AdminUser`/`AuthAdminUser`
+ * (as the API page says); only the preset organisation roles are modelled.
+ */
+export const updateUser: Operation = (context) => {
+  const user = requireUser(context);
+  const changes: { -readonly [K in keyof UserChanges]: UserChanges[K] } = {};
+  const { params } = context;
+  for (const [param, field] of Object.entries(USER_FLAGS)) {
+    const value = params[param]?.trim().toLowerCase();
+    if (value === undefined) continue;
+    if (value !== "true" && value !== "false") throw invalid(`${param} must be true or false.`);
+    changes[field] = value === "true";
+  }
+  if (params.RoleIds !== undefined) {
+    const ids = params.RoleIds.split(",").map((id) => Number(id.trim()));
+    const known: number[] = Object.values(ORGANIZATION_ROLES);
+    if (ids.length === 0 || ids.some((id) => !known.includes(id)))
+      throw invalid(`RoleIds must be preset organisation roles: ${known.join(", ")}.`);
+    changes.adminUser = ids.includes(ORGANIZATION_ROLES.admin);
+    changes.authAdminUser = ids.includes(ORGANIZATION_ROLES.authAdmin);
+  }
+  if (params.NickName !== undefined) changes.nickName = params.NickName;
+  if (params.UserType !== undefined) {
+    const userType = Number(params.UserType);
+    if (userType !== 1 && userType !== 2 && userType !== 3) throw invalid("UserType must be 1, 2 or 3.");
+    changes.userType = userType;
+  }
+  if (!context.dryRun) context.store.updateUser(user.userId, changes);
+  return true;
+};
+
+/** The workspace named by `WorkspaceId`; `Invalid.Parameter` (chosen) when there is none. */
+function requireWorkspace(context: OperationContext): string {
+  const workspaceId = requireParam(context.params, "WorkspaceId");
+  if (!context.store.workspace(workspaceId)) throw invalid(`no workspace ${workspaceId}.`);
+  return workspaceId;
+}
+
+function invalid(detail: string): ApiError {
+  return new ApiError("Invalid.Parameter", `An error occurred while verifying parameters: ${detail}`);
+}
+
+function invalidParameter<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw invalid((error as Error).message);
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * The Python, Go and YAML examples run through the real Pulumi CLI, offline (a file backend, the
+ * passphrase secrets provider, a PULUMI_HOME of their own, no plugin downloads), the way tests/native
+ * drives them:
+ * - Python and Go as Automation API inline programs in their own language (examples/python/inline.py,
+ *   examples/go/inline.go), since their language hosts cannot be had here; the quickbi plugin is found
+ *   on PATH (this repository's bin/), as `npm install -g` would put it there;
+ * - YAML as a real project directory through the YAML language host, the plugin named by the project's
+ *   `plugins.providers` path. The example is copied to a temporary directory (stack settings are
+ *   written beside Pulumi.yaml) with that path made absolute.
+ * scripts/native-toolchain obtains what each needs; {@link findExampleTools} says what is missing.
+ */
+import { execFile, execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { findPulumiCli, type PulumiCli } from "./pulumi-cli";
+
+const run = promisify(execFile);
+const ROOT = resolve(__dirname, "..");
+const TOOLCHAIN = join(ROOT, "scripts", "native-toolchain");
+
+export type ExampleLanguage = "python" | "go" | "yaml";
+export type ExampleOperation = "preview" | "up" | "destroy";
+
+/** What one operation did: resource changes by kind (`create`, `same`, `delete`…) and the CLI's output. */
+export interface ExampleRun {
+  readonly changes: Readonly<Record<string, number>>;
+  readonly output: string;
+}
+
+/** Where each tool is, or why the example cannot run. */
+export type ExampleTools =
+  | { readonly cli: PulumiCli; readonly python: string; readonly yamlHost: string }
+  | { readonly missing: string };
+
+/** Finds what `language`'s example needs, building nothing. */
+export function findExampleTools(language: ExampleLanguage): ExampleTools {
+  const cli = findPulumiCli();
+  if (!cli) return { missing: "the Pulumi CLI v3.276.0 (scripts/pulumi-cli builds it)" };
+  const where = Object.fromEntries(
+    execFileSync(TOOLCHAIN, ["--print"], { encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .map((line) => line.split("=", 2) as [string, string]),
+  );
+  const python = where.python ?? "";
+  const yamlHost = where["yaml-host"] ?? "";
+  if (language === "python" && !existsSync(python))
+    return { missing: `a Python venv with the pulumi SDK and pulumi_quickbi at ${python}` };
+  if (language === "go" && !hasGo()) return { missing: "a Go toolchain (go >= 1.26 on PATH)" };
+  if (language === "yaml" && !existsSync(yamlHost))
+    return { missing: `the Pulumi YAML language host at ${yamlHost}` };
+  return { cli, python, yamlHost };
+}
+
+export interface ExampleStackOptions {
+  readonly language: ExampleLanguage;
+  readonly tools: Exclude<ExampleTools, { missing: string }>;
+  /** Stack config; `{ secret }` is `pulumi config set --secret`. */
+  readonly config: Readonly<Record<string, string | { readonly secret: string }>>;
+  /** Environment of the CLI (and so of the plugin), on top of this process's. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export class ExampleStack {
+  private constructor(
+    private readonly options: ExampleStackOptions,
+    /** The temporary directory: workspace or project copy, state, PULUMI_HOME. */
+    readonly dir: string,
+    private readonly workDir: string,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly goProgram?: string,
+  ) {}
+
+  static async open(options: ExampleStackOptions): Promise<ExampleStack> {
+    const dir = mkdtempSync(join(tmpdir(), `quickbi-${options.language}-`));
+    const workDir = join(dir, "work");
+    mkdirSync(join(dir, "state"));
+    const { cli, yamlHost } = options.tools;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...options.env,
+      PULUMI_BACKEND_URL: `file://${join(dir, "state")}`,
+      PULUMI_HOME: join(dir, "home"),
+      PULUMI_CONFIG_PASSPHRASE: "quickbi-offboarding-example",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      PATH: [cli.bin, resolve(yamlHost, ".."), join(ROOT, "bin"), process.env.PATH ?? ""].join(":"),
+      QUICKBI_STACK_DIR: workDir,
+      QUICKBI_CLI_ROOT: cli.root,
+      QUICKBI_CONFIG: JSON.stringify(options.config),
+    };
+    let goProgram: string | undefined;
+    if (options.language === "yaml") {
+      cpSync(join(ROOT, "examples", "yaml"), workDir, { recursive: true });
+      const project = join(workDir, "Pulumi.yaml");
+      writeFileSync(
+        project,
+        readFileSync(project, "utf8").replace("path: ../../bin", `path: ${join(ROOT, "bin")}`),
+      );
+      const stack = new ExampleStack(options, dir, workDir, env);
+      await stack.pulumi(["stack", "init", "dev"]);
+      for (const [key, value] of Object.entries(options.config)) {
+        await stack.pulumi(
+          typeof value === "string"
+            ? ["config", "set", key, value]
+            : ["config", "set", "--secret", key, value.secret],
+        );
+      }
+      return stack;
+    }
+    mkdirSync(workDir);
+    if (options.language === "go") {
+      goProgram = join(dir, "offboard-inline");
+      await run("go", ["build", "-tags", "inline", "-o", goProgram, "."], {
+        cwd: join(ROOT, "examples", "go"),
+      });
+    }
+    return new ExampleStack(options, dir, workDir, env, goProgram);
+  }
+
+  /** `pulumi preview --diff`, `pulumi up` or `pulumi destroy`, as the example's language runs it. */
+  async run(operation: ExampleOperation): Promise<ExampleRun> {
+    const { language, tools } = this.options;
+    if (language === "yaml") {
+      const args = {
+        preview: ["preview", "--diff"],
+        up: ["up", "--yes", "--skip-preview"],
+        destroy: ["destroy", "--yes", "--skip-preview"],
+      }[operation];
+      const output = await this.pulumi(args);
+      return { changes: resourceChangesIn(output), output };
+    }
+    const [command, args] =
+      language === "python"
+        ? [tools.python, [join(ROOT, "examples", "python", "inline.py"), operation]]
+        : [this.goProgram ?? "", [operation]];
+    const { stdout } = await run(command, args, { env: this.env, maxBuffer: 64 * 1024 * 1024 }).catch(
+      (error: { stderr?: string; message: string }) => {
+        throw new Error(`${language} ${operation} failed: ${error.stderr ?? error.message}`, {
+          cause: error,
+        });
+      },
+    );
+    const last = stdout.trim().split("\n").pop() ?? "{}";
+    return JSON.parse(last) as ExampleRun;
+  }
+
+  /** The resources of the state, as `pulumi stack export` prints them, without the stack and providers. */
+  async resources(): Promise<
+    { type: string; urn: string; provider?: string; outputs?: Record<string, unknown> }[]
+  > {
+    const exported = JSON.parse(await this.pulumi(["stack", "export", "--stack", "dev"])) as {
+      deployment: { resources?: { type: string; urn: string; outputs?: Record<string, unknown> }[] };
+    };
+    return (exported.deployment.resources ?? []).filter(
+      (r) => r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("pulumi:providers:"),
+    );
+  }
+
+  close(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private async pulumi(args: string[]): Promise<string> {
+    try {
+      const { stdout } = await run(
+        join(this.options.tools.cli.bin, "pulumi"),
+        [...args, "--non-interactive"],
+        {
+          cwd: this.workDir,
+          env: this.env,
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
+      return stdout;
+    } catch (error) {
+      const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
+      throw new Error(`pulumi ${args.join(" ")} failed:\n${stdout}\n${stderr}`, { cause: error });
+    }
+  }
+}
+
+/** The "Resources:" section of the CLI's summary: `+ 6 to create`, `6 unchanged`, `- 6 deleted`. */
+function resourceChangesIn(output: string): Record<string, number> {
+  const kinds: Record<string, string> = {
+    "to create": "create",
+    created: "create",
+    unchanged: "same",
+    "to delete": "delete",
+    deleted: "delete",
+    "to update": "update",
+    updated: "update",
+  };
+  const changes: Record<string, number> = {};
+  const section = output.slice(output.lastIndexOf("Resources:"));
+  for (const match of section.matchAll(
+    /^\s*[-+~]?\s*(\d+) (to create|created|unchanged|to delete|deleted|to update|updated)$/gm,
+  )) {
+    changes[kinds[match[2]!]!] = Number(match[1]);
+  }
+  return changes;
+}
+
+function hasGo(): boolean {
+  try {
+    execFileSync("go", ["version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}

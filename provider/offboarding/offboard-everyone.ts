@@ -1,0 +1,91 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { QuickBIUserGroupRevocationArgs } from "../resource";
+import type { QuickBIOffboardedPerson, QuickBIOffboardingArgs } from "./offboarding";
+import { readPeopleFile, validatePeople, type ListedPerson } from "./people";
+import type { QuickBIRemovalGuardArgs } from "./removal-guard-resource";
+
+/** What the component's summary reads from each revocation. */
+export interface RevocationSummaryOutputs {
+  readonly userId: pulumi.Output<string>;
+  readonly outcome: pulumi.Output<string>;
+  readonly requestId: pulumi.Output<string>;
+}
+
+/**
+ * The resources a list offboarding is made of. The TypeScript component makes dynamic resources; the
+ * native plugin's component makes custom resources of the plugin itself. Both share everything else.
+ */
+export interface OffboardingParts<G extends pulumi.Resource, R extends RevocationSummaryOutputs> {
+  guard(name: string, args: QuickBIRemovalGuardArgs, opts: pulumi.CustomResourceOptions): G;
+  revocation(name: string, args: QuickBIUserGroupRevocationArgs, opts: pulumi.CustomResourceOptions): R;
+}
+
+/** What {@link offboardEveryone} made. */
+export interface Offboarded<G, R> {
+  readonly guard: G;
+  readonly revocations: Readonly<Record<string, R>>;
+  readonly offboarded: pulumi.Output<QuickBIOffboardedPerson[]>;
+}
+
+/**
+ * The body of an offboarding component: validates the list (all problems at once, with their line),
+ * makes the removal guard and one revocation per person, each depending on the guard, as children of
+ * `parent`, and the summary of who was offboarded.
+ */
+export function offboardEveryone<G extends pulumi.Resource, R extends RevocationSummaryOutputs>(
+  parent: pulumi.ComponentResource,
+  name: string,
+  args: QuickBIOffboardingArgs,
+  parts: OffboardingParts<G, R>,
+): Offboarded<G, R> {
+  const people = listPeople(name, args);
+  const guard = parts.guard(
+    `${name}-removal-guard`,
+    { people: people.map((p) => p.key), maxRemovalsPerUpdate: args.maxRemovalsPerUpdate },
+    { parent },
+  );
+  const revocations: Record<string, R> = {};
+  for (const person of people) {
+    revocations[person.key] = parts.revocation(
+      `${name}-${person.key}`,
+      {
+        userId: person.userId,
+        account: person.account,
+        parentAccountName: person.parentAccountName,
+        reason: person.reason,
+        ticket: person.ticket,
+        onMissingUser: person.onMissingUser ?? args.onMissingUser,
+        region: args.region,
+        endpoint: args.endpoint,
+        strictPreview: args.strictPreview,
+        listedAt: person.origin,
+      },
+      { parent, dependsOn: [guard] },
+    );
+  }
+  const offboarded = pulumi.all(
+    Object.entries(revocations).map(([key, r]) =>
+      pulumi
+        .all([r.userId, r.outcome, r.requestId])
+        .apply(([userId, outcome, requestId]) => ({ key, userId, outcome, requestId })),
+    ),
+  );
+  return { guard, revocations, offboarded };
+}
+
+function listPeople(name: string, args: QuickBIOffboardingArgs): ListedPerson[] {
+  const listed = [
+    ...(args.people !== undefined ? validatePeople(args.people) : []),
+    ...(args.peopleFile !== undefined ? readPeopleFile(args.peopleFile) : []),
+  ];
+  const seen = new Map<string, string>();
+  for (const person of listed) {
+    const first = seen.get(person.key);
+    if (first !== undefined)
+      throw new Error(
+        `QuickBIOffboarding "${name}": ${person.origin}: duplicate entry for ${person.key} (first listed at ${first})`,
+      );
+    seen.set(person.key, person.origin);
+  }
+  return listed;
+}

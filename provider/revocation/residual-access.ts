@@ -1,0 +1,214 @@
+/**
+ * Residual access: what WithdrawAllUserGroups leaves in place, so that a reviewer does not take "will
+ * leave 2 user groups" for "is out". Quick BI keeps a user's direct workspace memberships with their
+ * roles (ListWorkspaceUserRolesByUserId), the organisation admin flags and role ids, and the account
+ * itself, active unless deactivated (QueryUserInfoByUserId's AdminUser, AuthAdminUser, RoleIdList,
+ * IsDeleted). No single read answers both; the flags come with the lookup that every preview and
+ * every create already makes, so residual access costs one more read: the workspaces.
+ *
+ * Reading it never blocks a withdrawal: a read that fails is recorded in `readErrors` and said in
+ * the summary, and the withdrawal goes on.
+ */
+import type { QuickBIClient } from "../quickbi/client";
+import { isMissingUserCode, QuickBIRequestError } from "../quickbi/errors";
+import { queryUserInfoByUserId, type UserInfo } from "../quickbi/operations";
+import { listWorkspaceUserRolesByUserId, type WorkspaceUserRole } from "../quickbi/workspaces";
+
+/** Quick BI's preset organisation roles, as RoleIdList holds them. */
+export const ORGANIZATION_ROLE_IDS = {
+  admin: 111111111,
+  authAdmin: 111111112,
+  commonUser: 111111113,
+} as const;
+
+/**
+ * How the record's line starts, whether read at the withdrawal or by a refresh since: the same words,
+ * so that a refresh that finds nothing new leaves the state as it was.
+ */
+export const AFTER_WITHDRAWAL = "after the withdrawal";
+
+/** One workspace the user still belongs to directly. */
+export interface WorkspaceAccess {
+  readonly workspaceId: string;
+  readonly workspaceName: string;
+  /** RoleModel.RoleId: 25 admin, 26 developer, 27 analyst, 30 viewer, or a custom role's id. */
+  readonly roleId: string;
+  readonly roleName: string;
+}
+
+/** The organisation-level access Quick BI reports with the user (QueryUserInfoByUserId / ByAccount). */
+export interface OrganizationFlags {
+  /** An organisation admin: AdminUser, or RoleIdList holds 111111111. */
+  readonly adminUser: boolean;
+  /** An authorisation (permission management) admin: AuthAdminUser, or RoleIdList holds 111111112. */
+  readonly authAdminUser: boolean;
+  readonly roleIdList: readonly number[];
+  /** Quick BI's IsDeleted: `false` means the account stays active. */
+  readonly isDeleted: boolean;
+}
+
+/**
+ * What access remains, in the preview's impact and the audit record. The structured fields are absent
+ * when they could not be read; `readErrors` then says which read failed and why.
+ */
+export interface ResidualAccess extends Partial<OrganizationFlags> {
+  /** "after this, alice still belongs to 2 workspaces: Sales BI (Analyst), Finance (Viewer); alice is an organisation admin; the account stays active" */
+  readonly summary: string;
+  readonly workspaces?: readonly WorkspaceAccess[];
+  /** One entry per read that failed: `ListWorkspaceUserRolesByUserId: Access.Forbidden (RequestId …)`. */
+  readonly readErrors?: readonly string[];
+}
+
+/** A read's outcome: the value, or why it could not be had (with Quick BI's code, when it gave one). */
+export type Read<T> = { readonly value: T } | { readonly error: string; readonly code?: string };
+
+/** The flags from the lookup's answer. */
+export function organizationFlags(info: UserInfo): OrganizationFlags {
+  const roleIdList = Array.isArray(info.RoleIdList) ? info.RoleIdList.filter(Number.isFinite) : [];
+  return {
+    adminUser: info.AdminUser === true || roleIdList.includes(ORGANIZATION_ROLE_IDS.admin),
+    authAdminUser: info.AuthAdminUser === true || roleIdList.includes(ORGANIZATION_ROLE_IDS.authAdmin),
+    roleIdList,
+    isDeleted: info.IsDeleted === true,
+  };
+}
+
+/** The flags an earlier residual access recorded, if it could read them. */
+export function recordedFlags(access: ResidualAccess | undefined): OrganizationFlags | undefined {
+  if (access?.adminUser === undefined || access.authAdminUser === undefined) return undefined;
+  return {
+    adminUser: access.adminUser,
+    authAdminUser: access.authAdminUser,
+    roleIdList: access.roleIdList ?? [],
+    isDeleted: access.isDeleted ?? false,
+  };
+}
+
+/** One read call: ListWorkspaceUserRolesByUserId. A failure is returned, never thrown. */
+export async function readWorkspaces(
+  client: QuickBIClient,
+  userId: string,
+): Promise<Read<WorkspaceAccess[]>> {
+  return readSafely("ListWorkspaceUserRolesByUserId", async () =>
+    (await listWorkspaceUserRolesByUserId(client, userId)).workspaces.map(workspaceAccess),
+  );
+}
+
+/** Runs a read, turning its failure into the line the record keeps. */
+export async function readSafely<T>(operation: string, read: () => Promise<T>): Promise<Read<T>> {
+  try {
+    return { value: await read() };
+  } catch (error) {
+    if (error instanceof QuickBIRequestError) {
+      return {
+        error: `${operation}: ${error.code} (RequestId ${error.requestId ?? "none"})`,
+        code: error.code,
+      };
+    }
+    return { error: `${operation}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/**
+ * The record and its one line. `when` starts the line: "after this" in a preview, "after the
+ * withdrawal" in the audit record.
+ */
+export function residualAccess(
+  when: string,
+  name: string,
+  flags: Read<OrganizationFlags>,
+  workspaces: Read<readonly WorkspaceAccess[]>,
+): ResidualAccess {
+  const readErrors = [flags, workspaces].flatMap((r) => ("error" in r ? [r.error] : []));
+  const parts = [workspacePart(name, workspaces), ...flagParts(name, flags)];
+  return {
+    summary: `${when}, ${parts.join("; ")}`,
+    ...("value" in workspaces ? { workspaces: workspaces.value } : {}),
+    ...("value" in flags ? flags.value : {}),
+    ...(readErrors.length > 0 ? { readErrors } : {}),
+  };
+}
+
+/**
+ * For the audit record, right after the withdrawal: the flags the lookup of this same `pulumi up`
+ * read (WithdrawAllUserGroups does not change them), and one read of the workspaces.
+ */
+export async function residualAccessAfterWithdrawal(
+  client: QuickBIClient,
+  name: string,
+  userId: string,
+  flags: OrganizationFlags | undefined,
+): Promise<ResidualAccess> {
+  const flagsRead: Read<OrganizationFlags> = flags
+    ? { value: flags }
+    : { error: "QueryUserInfoByUserId: the user's flags were not read in this update" };
+  return residualAccess(AFTER_WITHDRAWAL, name, flagsRead, await readWorkspaces(client, userId));
+}
+
+/** For a refresh: both reads again, side by side, since either may have changed since. */
+export async function residualAccessNow(
+  client: QuickBIClient,
+  name: string,
+  userId: string,
+): Promise<ResidualAccess> {
+  const [info, workspaces] = await Promise.all([
+    readSafely("QueryUserInfoByUserId", () => queryUserInfoByUserId(client, userId)),
+    readWorkspaces(client, userId),
+  ]);
+  const missing = [info, workspaces].some(
+    (r) => "code" in r && r.code !== undefined && isMissingUserCode(r.code),
+  );
+  if (missing) return noResidualAccess(AFTER_WITHDRAWAL, `userId ${JSON.stringify(userId)}`);
+  return residualAccess(
+    AFTER_WITHDRAWAL,
+    name,
+    "value" in info ? { value: organizationFlags(info.value) } : info,
+    workspaces,
+  );
+}
+
+/** For a user Quick BI does not know (already offboarded, or deleted since): nothing remains. */
+export function noResidualAccess(when: string, identity: string): ResidualAccess {
+  return {
+    summary: `${when}, Quick BI knows no user with ${identity}: no workspace, role or account remains`,
+    workspaces: [],
+  };
+}
+
+function workspacePart(name: string, workspaces: Read<readonly WorkspaceAccess[]>): string {
+  if ("error" in workspaces) return `${name}'s workspaces are unknown (${workspaces.error})`;
+  const list = workspaces.value;
+  if (list.length === 0) return `${name} belongs to no workspace`;
+  const shown = list.map((w) => `${w.workspaceName} (${w.roleName})`).join(", ");
+  return `${name} still belongs to ${list.length} workspace${list.length === 1 ? "" : "s"}: ${shown}`;
+}
+
+function flagParts(name: string, flags: Read<OrganizationFlags>): string[] {
+  if ("error" in flags)
+    return [`${name}'s organisation roles and account status are unknown (${flags.error})`];
+  const { adminUser, authAdminUser, roleIdList, isDeleted } = flags.value;
+  const roles = [
+    ...(adminUser ? ["an organisation admin"] : []),
+    ...(authAdminUser ? ["an authorisation admin"] : []),
+  ];
+  const presets: readonly number[] = Object.values(ORGANIZATION_ROLE_IDS);
+  const custom = roleIdList.filter((id) => !presets.includes(id));
+  return [
+    roles.length === 0 ? `${name} holds no organisation admin role` : `${name} is ${roles.join(" and ")}`,
+    ...(custom.length > 0
+      ? [`${name} holds custom organisation role${custom.length === 1 ? "" : "s"} ${custom.join(", ")}`]
+      : []),
+    isDeleted ? "the account is deactivated" : "the account stays active",
+  ];
+}
+
+function workspaceAccess(row: WorkspaceUserRole): WorkspaceAccess {
+  const role = row.RoleModel ?? {};
+  const roleId = role.RoleId === undefined ? "" : String(role.RoleId);
+  return {
+    workspaceId: row.WorkspaceId,
+    workspaceName: row.WorkspaceName,
+    roleId,
+    roleName: role.RoleName || role.RoleCode || `role ${roleId}`,
+  };
+}

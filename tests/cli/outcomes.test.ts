@@ -1,0 +1,184 @@
+// What a revocation records and refuses under the real Pulumi CLI, beyond the plain lifecycle: the
+// audit record, a withdrawal that does not hold, a user who is gone or unknown, the access that
+// remains, an account resolved to its UserId, and previews without credentials (strict or not).
+import assert from "node:assert/strict";
+import { ALICE, UNKNOWN_USER } from "../support/configured-provider";
+import { describeWithCli } from "./support/cli-gate";
+import {
+  callsOf,
+  CliStack,
+  failureOf,
+  opsOf,
+  stepsOf,
+  WITHDRAW,
+  type CliStackOptions,
+} from "./support/cli-stack";
+import { recordOfTheOneWithdrawal } from "./support/withdrawal-record";
+
+describeWithCli("what a revocation records and refuses, under the real Pulumi CLI", (cli) => {
+  let stack: CliStack | undefined;
+  afterEach(async () => {
+    await stack?.close();
+    stack = undefined;
+  });
+
+  async function open(options: Omit<CliStackOptions, "program">): Promise<CliStack> {
+    stack = await CliStack.open(cli, { program: "revocation", ...options });
+    return stack;
+  }
+  async function outputsOf(s: CliStack): Promise<Record<string, unknown>> {
+    const [revocation] = await s.revocations();
+    return revocation?.outputs ?? {};
+  }
+  /** The output keys whose values differ between two records, sorted. */
+  function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
+  }
+  const names = (groups: unknown) => (groups as { name: string }[]).map((g) => g.name);
+
+  it("records the audit in the state: who, which groups, why, the ticket, the outcome", async () => {
+    const s = await open({ config: { userId: ALICE, reason: "Left the company", ticket: "HR-4711" } });
+
+    const record = await recordOfTheOneWithdrawal(s, await s.up());
+
+    assert.deepEqual(names(record.groupsRemoved), ["Finance", "Sales"]);
+    assert.deepEqual(
+      [record.accountName, record.displayName, record.reason, record.ticket, record.outcome],
+      ["alice", "Alice Wang", "Left the company", "HR-4711", "withdrawn"],
+    );
+  });
+
+  it("fails an up whose membership survives every withdrawal, naming the groups, and records nothing", async () => {
+    const s = await open({ config: { userId: ALICE } });
+    s.emulator.setFaults({ rules: [{ fault: "keepMembership" }] });
+
+    const up = await failureOf(s.up());
+
+    assert.match(up.message, /Verify\.GroupsRemain .*still in 2 group\(s\).*Finance .*Sales/);
+    assert.ok(callsOf(up, WITHDRAW).length > 0);
+    assert.deepEqual(await s.revocations(), []);
+  });
+
+  // Each of these two is a story of several commands: its steps are tests in order, on one stack, so
+  // that no single test carries three CLI runs on a busy machine.
+  describe("a user deleted from Quick BI after the withdrawal", () => {
+    let s: CliStack;
+    let beforeRemoval: Record<string, unknown>;
+    before(async () => {
+      s = await CliStack.open(cli, { program: "revocation", config: { userId: ALICE } });
+      await s.up();
+      beforeRemoval = await outputsOf(s);
+      s.emulator.removeUser(ALICE);
+    });
+    after(() => s?.close());
+
+    it("is not drift to refresh: only the residual access changes, the groups stay empty", async () => {
+      await s.refresh();
+
+      const after = await outputsOf(s);
+      assert.deepEqual(changedKeys(beforeRemoval, after), ["residualAccess"]);
+      assert.deepEqual(after.currentGroups, []);
+    });
+
+    it("leaves nothing to withdraw: the next preview plans no change", async () => {
+      assert.deepEqual(opsOf(await s.preview()), ["same"]);
+    });
+  });
+
+  describe("the access that remains", () => {
+    let s: CliStack;
+    let recorded: Record<string, unknown>;
+    const line =
+      "alice still belongs to 2 workspaces: Sales BI (Analyst), Finance (Viewer); alice is an organisation admin; the account stays active";
+    before(async () => {
+      s = await CliStack.open(cli, { program: "revocation", config: { userId: ALICE } });
+    });
+    after(() => s?.close());
+
+    it("is previewed with the impact", async () => {
+      const [planned] = stepsOf(await s.preview());
+
+      const impact = planned?.inputs.impact as { residualAccess: { summary: string } };
+      assert.equal(impact.residualAccess.summary, `after this, ${line}`);
+    });
+
+    it("is recorded by up", async () => {
+      await s.up();
+
+      recorded = await outputsOf(s);
+      assert.equal((recorded.residualAccess as { summary: string }).summary, `after the withdrawal, ${line}`);
+    });
+
+    it("is kept current by refresh, which changes nothing else", async () => {
+      s.emulator.updateUser(ALICE, { adminUser: false, isDeleted: true });
+
+      await s.refresh();
+
+      const refreshed = await outputsOf(s);
+      assert.deepEqual(changedKeys(recorded, refreshed), ["residualAccess"]);
+      assert.match(
+        (refreshed.residualAccess as { summary: string }).summary,
+        /alice holds no organisation admin role; the account is deactivated$/,
+      );
+    });
+  });
+
+  it("resolves an account to the UserId it withdraws", async () => {
+    const s = await open({ config: { account: "alice" } });
+
+    const record = await recordOfTheOneWithdrawal(s, await s.up());
+
+    assert.equal(record.userId, ALICE);
+    assert.deepEqual(s.emulator.requests().filter((r) => r.action === WITHDRAW)[0]?.params, {
+      UserId: ALICE,
+    });
+  });
+
+  it("stops a user Quick BI does not know at preview by default", async () => {
+    const s = await open({ config: { userId: UNKNOWN_USER } });
+
+    const preview = await failureOf(s.preview());
+
+    assert.match(preview.message, /Quick BI has no user with userId "f{32}" \(User\.Not\.In\.Organization/);
+    assert.equal(callsOf(preview, WITHDRAW).length, 0);
+  });
+
+  it("records a user Quick BI does not know as already offboarded with onMissingUser succeed", async () => {
+    const s = await open({ config: { userId: UNKNOWN_USER, onMissingUser: "succeed" } });
+
+    const up = await s.up();
+
+    assert.equal((await outputsOf(s)).outcome, "already-offboarded");
+    assert.equal(callsOf(up, WITHDRAW).length, 0);
+  });
+
+  it("fails a preview without credentials by default (strict preview), saying what to fix", async () => {
+    const s = await open({
+      emulatorConfig: "endpoint",
+      config: { userId: ALICE, "quickbi:maxAttempts": "1" },
+    });
+
+    const preview = await failureOf(s.preview());
+
+    assert.match(
+      preview.message,
+      /property userId value \{46e5374665ba4b679ee22e2a2927abcd\} has a problem: strict preview: the preview could not read Quick BI \(credentials\), so nobody can review whom this offboarding removes from which groups\. QueryUserInfoByUserId .* CredentialsUnavailable\b.* pulumi config set quickbi:strictPreview false\./,
+    );
+    assert.deepEqual(s.emulator.requests(), []);
+  });
+
+  it("with quickbi:strictPreview false, previews without credentials, saying the impact is unknown", async () => {
+    const s = await open({
+      emulatorConfig: "endpoint",
+      config: { userId: ALICE, "quickbi:maxAttempts": "1", "quickbi:strictPreview": "false" },
+    });
+
+    const [planned] = stepsOf(await s.preview());
+
+    const impact = planned?.inputs.impact as { status: string; summary: string };
+    assert.equal(impact.status, "unknown");
+    assert.match(impact.summary, /CredentialsUnavailable/);
+    assert.deepEqual(s.emulator.requests(), []);
+  });
+});
