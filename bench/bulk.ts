@@ -3,7 +3,6 @@
 // would set it for their account's quota. The floor is calls ÷ quota: no client can finish sooner
 // without being throttled; the figure is the share of the quota the run used.
 import { loadAverage, openBenchStack, timed } from "./cli-stack";
-import { installedProject } from "./installed-project";
 import type { BenchmarkResult, Row } from "./report";
 import type { FaultPlan, RequestLogEntry } from "../emulator";
 import { bulkSeed, bulkUserIds } from "../harness/bulk-people";
@@ -36,13 +35,8 @@ interface BulkRun {
 
 export async function benchBulk(options: BulkOptions): Promise<BenchmarkResult> {
   const loadBefore = loadAverage();
-  const project = installedProject();
   const runs: BulkRun[] = [];
-  try {
-    for (let i = 0; i < options.repeats; i++) runs.push(await bulkRun(options, project.dir));
-  } finally {
-    project.cleanup();
-  }
+  for (let i = 0; i < options.repeats; i++) runs.push(await bulkRun(options));
   const rows: Row[] = runs.flatMap((run, i) => {
     const calls = admitted(run.log).length;
     const floorSeconds = calls / options.qps;
@@ -78,7 +72,7 @@ export async function benchBulk(options: BulkOptions): Promise<BenchmarkResult> 
     title: "Bulk offboarding against a quota (real CLI)",
     rows,
     notes: [
-      `${options.people} QuickBIUserGroupRevocation resources (bench/programs/revocations.ts, the package installed from its tarball: bench/installed-project.ts; each person in 2 groups) in one \`pulumi up\` of the real CLI (Automation API inline program, file backend, ${options.parallel === undefined ? "the CLI's default --parallel" : `--parallel ${options.parallel}`}), stack config \`quickbi:qps ${options.qps}\` (the shared limiter set to the quota; \`quickbi:concurrency\` at its default, ${DEFAULTS.concurrency}). A fresh emulator and stack per run; opening the stack and \`pulumi config set\` are not timed.`,
+      `${options.people} QuickBIUserGroupRevocation resources (bench/programs/revocations.ts, from this checkout; each person in 2 groups) in one \`pulumi up\` of the real CLI (Automation API inline program, file backend, ${options.parallel === undefined ? "the CLI's default --parallel" : `--parallel ${options.parallel}`}), stack config \`quickbi:qps ${options.qps}\` (the shared limiter set to the quota; \`quickbi:concurrency\` at its default, ${DEFAULTS.concurrency}). A fresh emulator and stack per run; opening the stack and \`pulumi config set\` are not timed.`,
       `Emulator: \`faults.qps ${options.qps}\` (a sliding 1 s window; beyond it 400 Throttling.User) and every request delayed ${options.latencyMs} ms.`,
       ...runs.map(
         (run, i) =>
@@ -90,18 +84,16 @@ export async function benchBulk(options: BulkOptions): Promise<BenchmarkResult> 
   };
 }
 
-async function bulkRun(options: BulkOptions, projectDir: string): Promise<BulkRun> {
+async function bulkRun(options: BulkOptions): Promise<BulkRun> {
   const faults: FaultPlan = {
     qps: options.qps,
     rules: [{ fault: "latency", latencyMs: options.latencyMs }],
   };
   const emulator = await startCanaryEmulator({ seed: bulkSeed(options.people), randomSeed: 4, faults });
-  const stack = await openBenchStack(
-    "revocations",
-    emulator,
-    { people: String(options.people), "quickbi:qps": String(options.qps) },
-    projectDir,
-  );
+  const stack = await openBenchStack("revocations", emulator, {
+    people: String(options.people),
+    "quickbi:qps": String(options.qps),
+  });
   try {
     const users = bulkUserIds(options.people);
     await stack.stack.preview();
