@@ -3,11 +3,10 @@
 // would set it for their account's quota. The floor is calls ÷ quota: no client can finish sooner
 // without being throttled; the figure is the share of the quota the run used.
 import { loadAverage, openBenchStack, timed } from "./cli-stack";
-import { installedProject } from "./installed-project";
 import type { BenchmarkResult, Row } from "./report";
-import type { RequestLogEntry } from "../emulator";
+import type { FaultPlan, RequestLogEntry } from "../emulator";
 import { bulkSeed, bulkUserIds } from "../harness/bulk-people";
-import { admitted, countByAction, peakPerSecond, throttled } from "../harness/quota-use";
+import { admitted, callsPerPerson, describeCounts, peakPerSecond, throttled } from "../harness/quota-use";
 import { DEFAULTS } from "../provider/config/defaults";
 import { startCanaryEmulator } from "../tests/support/configured-provider";
 import { REVOCATION_TYPE } from "../tests/support/revocation-provider-text";
@@ -28,18 +27,16 @@ interface BulkRun {
   readonly log: readonly RequestLogEntry[];
   readonly created: number;
   readonly withdrawn: number;
-  readonly patterns: Map<string, number>;
+  /** Calls per person in check, from a `pulumi preview` of the same stack first (undefined: not uniform). */
+  readonly checkCalls: Record<string, number> | undefined;
+  /** Calls per person in the `pulumi up` (undefined: not the same for everyone). */
+  readonly upCalls: Record<string, number> | undefined;
 }
 
 export async function benchBulk(options: BulkOptions): Promise<BenchmarkResult> {
   const loadBefore = loadAverage();
-  const project = installedProject();
   const runs: BulkRun[] = [];
-  try {
-    for (let i = 0; i < options.repeats; i++) runs.push(await bulkRun(options, project.dir));
-  } finally {
-    project.cleanup();
-  }
+  for (let i = 0; i < options.repeats; i++) runs.push(await bulkRun(options));
   const rows: Row[] = runs.flatMap((run, i) => {
     const calls = admitted(run.log).length;
     const floorSeconds = calls / options.qps;
@@ -71,73 +68,53 @@ export async function benchBulk(options: BulkOptions): Promise<BenchmarkResult> 
     ];
   });
   const last = runs[runs.length - 1]!;
-  const byAction = countByAction(admitted(last.log));
   return {
     title: "Bulk offboarding against a quota (real CLI)",
     rows,
     notes: [
-      `${options.people} QuickBIUserGroupRevocation resources (bench/programs/revocations.ts, the package installed from its tarball: bench/installed-project.ts; each person in 2 groups) in one \`pulumi up\` of the real CLI (Automation API inline program, file backend, ${options.parallel === undefined ? "the CLI's default --parallel" : `--parallel ${options.parallel}`}), stack config \`quickbi:qps ${options.qps}\` (the shared limiter set to the quota; \`quickbi:concurrency\` at its default, ${DEFAULTS.concurrency}). A fresh emulator and stack per run; opening the stack and \`pulumi config set\` are not timed.`,
+      `${options.people} QuickBIUserGroupRevocation resources (bench/programs/revocations.ts, from this checkout; each person in 2 groups) in one \`pulumi up\` of the real CLI (Automation API inline program, file backend, ${options.parallel === undefined ? "the CLI's default --parallel" : `--parallel ${options.parallel}`}), stack config \`quickbi:qps ${options.qps}\` (the shared limiter set to the quota; \`quickbi:concurrency\` at its default, ${DEFAULTS.concurrency}). A fresh emulator and stack per run; opening the stack and \`pulumi config set\` are not timed.`,
       `Emulator: \`faults.qps ${options.qps}\` (a sliding 1 s window; beyond it 400 Throttling.User) and every request delayed ${options.latencyMs} ms.`,
       ...runs.map(
         (run, i) =>
           `Run ${i + 1}: ${run.created}/${options.people} created, ${run.withdrawn}/${options.people} in no group afterwards, ${run.log.length} requests (${throttled(run.log)} throttled and retried), peak ${peakPerSecond(run.log)} admitted in any 1 s window, \`pulumi up\` ${(run.upMs / 1000).toFixed(1)} s.`,
       ),
-      `Calls per person, from the request log: ${Object.entries(byAction)
-        .map(([action, n]) => `${action} ${n / options.people}`)
-        .join(", ")}; in order per person: ${[...last.patterns]
-        .map(([pattern, n]) => `${pattern} (${n} people)`)
-        .join("; ")}. Check makes the first two (the preview impact), create the last three.`,
+      `Calls per person, from the emulator's request log (the same for all ${options.people}): in check, from a \`pulumi preview\` of the same stack before the \`up\` (untimed; the log and the quota window are reset after it): ${last.checkCalls ? describeCounts(last.checkCalls) : "not the same for every person"}; in the \`up\` (check, then create): ${last.upCalls ? describeCounts(last.upCalls) : "not the same for every person"}.`,
       `Load average (1/5/15 min) before: ${loadBefore}; after: ${loadAverage()}.`,
     ],
   };
 }
 
-async function bulkRun(options: BulkOptions, projectDir: string): Promise<BulkRun> {
-  const emulator = await startCanaryEmulator({
-    seed: bulkSeed(options.people),
-    randomSeed: 4,
-    faults: { qps: options.qps, rules: [{ fault: "latency", latencyMs: options.latencyMs }] },
+async function bulkRun(options: BulkOptions): Promise<BulkRun> {
+  const faults: FaultPlan = {
+    qps: options.qps,
+    rules: [{ fault: "latency", latencyMs: options.latencyMs }],
+  };
+  const emulator = await startCanaryEmulator({ seed: bulkSeed(options.people), randomSeed: 4, faults });
+  const stack = await openBenchStack("revocations", emulator, {
+    people: String(options.people),
+    "quickbi:qps": String(options.qps),
   });
-  const stack = await openBenchStack(
-    "revocations",
-    emulator,
-    { people: String(options.people), "quickbi:qps": String(options.qps) },
-    projectDir,
-  );
   try {
+    const users = bulkUserIds(options.people);
+    await stack.stack.preview();
+    const checkCalls = callsPerPerson(emulator.requests(), users);
+    emulator.clearLog();
+    emulator.setFaults(faults);
     const up = await timed(() =>
       stack.stack.up(options.parallel === undefined ? {} : { parallel: options.parallel }),
     );
     const log = emulator.requests();
-    const users = bulkUserIds(options.people);
     const stillIn = new Set(emulator.state().memberships.map((m) => m.userId));
     return {
       upMs: up.ms,
       log,
       created: (await stack.resources(REVOCATION_TYPE)).length,
       withdrawn: users.filter((u) => !stillIn.has(u)).length,
-      patterns: callPatterns(admitted(log)),
+      checkCalls,
+      upCalls: callsPerPerson(admitted(log), users),
     };
   } finally {
     await stack.close();
     await emulator.stop();
   }
-}
-
-/**
- * Each person's admitted calls in the order the emulator received them, the first two as a set
- * (check makes them at once), counted by pattern: one pattern for everyone confirms the split.
- */
-function callPatterns(log: readonly RequestLogEntry[]): Map<string, number> {
-  const perUser = new Map<string, string[]>();
-  for (const r of log) {
-    const user = r.params.UserId ?? "(no UserId)";
-    perUser.set(user, [...(perUser.get(user) ?? []), r.action]);
-  }
-  const patterns = new Map<string, number>();
-  for (const actions of perUser.values()) {
-    const pattern = `{${actions.slice(0, 2).sort().join(", ")}} then ${actions.slice(2).join(", ")}`;
-    patterns.set(pattern, (patterns.get(pattern) ?? 0) + 1);
-  }
-  return patterns;
 }

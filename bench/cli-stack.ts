@@ -12,10 +12,11 @@ import { msSince } from "./stats";
 
 const REPO = resolve(__dirname, "..");
 
-/** The programs, by name: many revocations, or as many trivial dynamic resources. */
+/** The programs, by name: many revocations, as many trivial dynamic resources, the README's quick start. */
 const PROGRAMS = {
   revocations: resolve(__dirname, "programs", "revocations.ts"),
   trivial: resolve(__dirname, "programs", "trivial.ts"),
+  "offboard-one": resolve(REPO, "examples", "offboard-one", "index.ts"),
 } as const;
 
 let cli: PulumiCli | undefined;
@@ -26,30 +27,27 @@ export function benchCli(): PulumiCli {
 }
 
 /**
- * A fresh stack of `program` (one of bench/programs) in a temporary directory, its Pulumi project
- * `projectDir` (whose node_modules the program and the provider host resolve packages from), its
- * config set with `pulumi config set`: the emulator's endpoint and keys (the secret key as a secret),
- * `projectDir`, then `config`. The canary credentials are in the CLI's environment, so a leak would be
- * the canaries'.
+ * A fresh stack of `program` in a temporary directory, this repository its Pulumi project (the
+ * checkout layout: the program and the provider host load dist/ through node_modules), its config set
+ * with `pulumi config set`: the emulator's endpoint and keys (the secret key as a secret), then
+ * `config`. The canary credentials are in the CLI's environment, so a leak would be the canaries'.
  */
 export function openBenchStack(
   program: keyof typeof PROGRAMS,
   emulator: QuickBIEmulator,
-  config: Readonly<Record<string, ConfigValue>>,
-  projectDir: string = REPO,
+  config: Readonly<Record<string, ConfigValue>> = {},
 ): Promise<LocalStack> {
   return LocalStack.open({
     cli: benchCli(),
     project: "quickbi-bench",
     stack: program,
-    projectDir,
+    projectDir: REPO,
     main: PROGRAMS[program],
     env: CANARY_ENV,
     config: {
       "quickbi:endpoint": emulator.url,
       "alicloud:accessKey": emulator.accessKeyId,
       "alicloud:secretKey": { secret: emulator.accessKeySecret },
-      projectDir,
       ...config,
     },
   });

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     bulkRepeats: full ? 3 : 1,
     stackPeople: number("stack-people", full ? 1000 : 200),
     previewRounds: number("preview-rounds", full ? 5 : 3),
-    refreshRounds: number("refresh-rounds", full ? 2 : 1),
+    refreshRounds: number("refresh-rounds", 1),
     // The provider's default: what a scheduled `pulumi up --refresh` gets unless the stack raises it.
     refreshQps: number("refresh-qps", DEFAULTS.qps),
     soak: number("soak", full ? 1000 : 200),

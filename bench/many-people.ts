@@ -1,9 +1,8 @@
 // The stacks the preview and refresh benchmarks share, set up once (not timed): N people already
 // offboarded, as a long-running GitOps stack holds them, and N trivial dynamic resources beside them,
-// both in state by the same CLI against one emulator, both in one project that installed the package
-// from its tarball (the layout users run).
+// both in state by the same CLI against one emulator, both from this checkout. (An installed project's
+// program must run in a process of its own, harness/installed-stack.ts, out of reach of the timings.)
 import { openBenchStack } from "./cli-stack";
-import { installedProject } from "./installed-project";
 import { startCanaryEmulator } from "../tests/support/configured-provider";
 import { REVOCATION_TYPE } from "../tests/support/revocation-provider-text";
 import type { QuickBIEmulator } from "../emulator";
@@ -28,23 +27,19 @@ export interface ManyPeople {
 /** Opens both stacks and runs `pulumi up` on each; afterwards the revocations' stack has
  * `quickbi:qps` `qps` and the default `quickbi:concurrency`. */
 export async function setUpManyPeople(people: number, qps: number): Promise<ManyPeople> {
-  const project = installedProject();
   const emulator = await startCanaryEmulator({ seed: bulkSeed(people), randomSeed: 5 });
   const opened: LocalStack[] = [];
   const close = async () => {
     for (const stack of opened) await stack.close();
     await emulator.stop();
-    project.cleanup();
   };
   try {
-    const revocations = await openBenchStack(
-      "revocations",
-      emulator,
-      { people: String(people), ...SETUP_LIMITS },
-      project.dir,
-    );
+    const revocations = await openBenchStack("revocations", emulator, {
+      people: String(people),
+      ...SETUP_LIMITS,
+    });
     opened.push(revocations);
-    const trivial = await openBenchStack("trivial", emulator, { resources: String(people) }, project.dir);
+    const trivial = await openBenchStack("trivial", emulator, { resources: String(people) });
     opened.push(trivial);
     const started = Date.now();
     await upWithoutCheckpoints(revocations);

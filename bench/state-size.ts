@@ -2,10 +2,10 @@
 // of a person in 2 groups (its checked inputs and its outputs, `__provider` in each, as `pulumi stack
 // export` prints them), in both layouts: installed from the npm tarball (what users get) and from a
 // source checkout (this repository).
-import { openBenchStack } from "./cli-stack";
-import { installedProject } from "./installed-project";
+import { benchCli, openBenchStack } from "./cli-stack";
 import type { BenchmarkResult, Row } from "./report";
-import { bulkSeed } from "../harness/bulk-people";
+import { installConsumer } from "../harness/installed-consumer";
+import { runInstalledStack } from "../harness/installed-stack";
 import type { StateResource } from "../harness/local-stack";
 import { canariesIn } from "../tests/support/canaries";
 import { startCanaryEmulator } from "../tests/support/configured-provider";
@@ -25,40 +25,62 @@ interface Sizes {
 const bytes = (value: unknown) =>
   Buffer.byteLength(typeof value === "string" ? value : JSON.stringify(value));
 
-/**
- * `pulumi up` of one person (the first bulk person: in Finance and Sales), `pulumi stack export`, a
- * second `pulumi up` (no change), `pulumi stack export` again.
- */
-async function sizesUnderCli(projectDir?: string): Promise<Sizes> {
-  const emulator = await startCanaryEmulator({ seed: bulkSeed(1), randomSeed: 3 });
-  const stack = await openBenchStack("revocations", emulator, { people: "1" }, projectDir);
+type Revocation = Pick<StateResource, "inputs" | "outputs">;
+
+function sizesOf(first: Revocation, steady: Revocation): Sizes {
+  return {
+    provider: bytes(first.inputs?.__provider),
+    inputs: bytes(first.inputs),
+    outputs: bytes(first.outputs),
+    steadyInputs: bytes(steady.inputs),
+    canaries: canariesIn(JSON.stringify([first, steady])).length,
+  };
+}
+
+/** The one revocation of an exported state. */
+function revocationOf(resources: readonly { type: string }[] | undefined): Revocation {
+  const found = (resources ?? []).filter((r) => r.type === REVOCATION_TYPE);
+  if (found.length !== 1) throw new Error(`the state holds ${found.length} revocations, not 1`);
+  return found[0] as Revocation;
+}
+
+/** Checkout: the quick start from this repository, `pulumi up`, export, `pulumi up` again, export. */
+async function checkoutSizes(): Promise<Sizes> {
+  const emulator = await startCanaryEmulator({ randomSeed: 3 });
+  const stack = await openBenchStack("offboard-one", emulator);
   try {
-    const revocation = async (): Promise<StateResource> => {
-      const found = await stack.resources(REVOCATION_TYPE);
-      if (found.length !== 1) throw new Error(`the state holds ${found.length} revocations, not 1`);
-      return found[0]!;
-    };
     await stack.stack.up();
-    const first = await revocation();
+    const first = revocationOf(await stack.resources());
     await stack.stack.up();
-    const steady = await revocation();
-    return {
-      provider: bytes(first.inputs?.__provider),
-      inputs: bytes(first.inputs),
-      outputs: bytes(first.outputs),
-      steadyInputs: bytes(steady.inputs),
-      canaries: canariesIn(JSON.stringify([first, steady])).length,
-    };
+    return sizesOf(first, revocationOf(await stack.resources()));
   } finally {
     await stack.close();
     await emulator.stop();
   }
 }
 
+/** Installed: the same quick start in a project that installed the tarball, the CLI run from inside it. */
+async function installedSizes(): Promise<Sizes> {
+  const consumer = installConsumer();
+  const emulator = await startCanaryEmulator({ randomSeed: 3 });
+  try {
+    const config = {
+      endpoint: emulator.url,
+      accessKeyId: emulator.accessKeyId,
+      accessKeySecret: emulator.accessKeySecret,
+    };
+    const { runs } = await runInstalledStack(consumer, benchCli(), config, ["up", "export", "up", "export"]);
+    const [first, steady] = runs.filter((r) => r.command === "export");
+    return sizesOf(revocationOf(first!.deployment?.resources), revocationOf(steady!.deployment?.resources));
+  } finally {
+    await emulator.stop();
+    consumer.cleanup();
+  }
+}
+
 export async function benchStateSize(): Promise<BenchmarkResult> {
-  const project = installedProject();
-  const installed = await sizesUnderCli(project.dir).finally(() => project.cleanup());
-  const checkout = await sizesUnderCli();
+  const installed = await installedSizes();
+  const checkout = await checkoutSizes();
   const rows: Row[] = [];
   for (const [layout, s] of [
     ["installed", installed],
@@ -98,8 +120,8 @@ export async function benchStateSize(): Promise<BenchmarkResult> {
     title: "Serialized provider and state bytes per resource (real CLI)",
     rows,
     notes: [
-      "Person: the first bulk person (harness/bulk-people.ts), in 2 groups (Finance, Sales). One `pulumi up` of the real CLI (Automation API inline program, file backend, passphrase secrets), then `pulumi stack export`: the revocation's `inputs` (as Check returned them, the preview impact included) and `outputs` (as Create returned them), bytes of their compact JSON, `__provider` included in each (the engine keeps it in both).",
-      "Program: bench/programs/revocations.ts with `people 1`, requiring the package from the Pulumi project's node_modules. Installed layout: the project is a temporary consumer that ran `npm pack --ignore-scripts` of the built package and `npm ci --offline` (bench/installed-project.ts, harness/installed-consumer.ts); the provider host runs there. Checkout layout: the project is this repository (its node_modules links back to dist/).",
+      "Person: alice of the default emulator seed, in 2 groups (Finance, Sales); the program is the README's quick start (examples/offboard-one/index.ts). One `pulumi up` of the real CLI (Automation API inline program, file backend, passphrase secrets), then `pulumi stack export`: the revocation's `inputs` (as Check returned them, the preview impact included) and `outputs` (as Create returned them), bytes of their compact JSON, `__provider` included in each (the engine keeps it in both).",
+      "Installed layout: a temporary project made as `pulumi new typescript` makes one, the tarball of the built package installed offline (harness/installed-consumer.ts), the program compiled there, the Automation API run from inside it on its own @pulumi/pulumi (harness/installed-stack.ts). Checkout layout: this repository as the project (its node_modules links back to dist/).",
       "After the next up: `pulumi stack export` once a second `pulumi up` (no change) has run, whose Check returns the inputs without the preview impact (a revocation already done is not looked up again); the outputs are unchanged.",
       `Canary credentials found in these revocations' inputs and outputs: ${installed.canaries + checkout.canaries} (the stack config signs with them, the CLI's environment holds them).`,
     ],

@@ -38,3 +38,32 @@ export function countByAction(log: readonly RequestLogEntry[]): Record<string, n
   for (const r of log) counts[r.action] = (counts[r.action] ?? 0) + 1;
   return counts;
 }
+
+/**
+ * The calls each person got, by action, if every one of `userIds` got the same (and nobody else got
+ * any): e.g. `{ ListUserGroupsByUserId: 2, QueryUserInfoByUserId: 1 }`; else undefined.
+ */
+export function callsPerPerson(
+  log: readonly RequestLogEntry[],
+  userIds: readonly string[],
+): Record<string, number> | undefined {
+  const byUser = new Map<string, RequestLogEntry[]>(userIds.map((u) => [u, []]));
+  for (const r of log) {
+    const calls = byUser.get(r.params.UserId ?? "");
+    if (!calls) return undefined;
+    calls.push(r);
+  }
+  const shapes = new Set([...byUser.values()].map((calls) => JSON.stringify(sortedCounts(calls))));
+  return shapes.size === 1 ? (JSON.parse([...shapes][0]!) as Record<string, number>) : undefined;
+}
+
+function sortedCounts(log: readonly RequestLogEntry[]): Record<string, number> {
+  return Object.fromEntries(Object.entries(countByAction(log)).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** `{ A: 1, B: 2 }` as "A 1, B 2". */
+export function describeCounts(counts: Readonly<Record<string, number>>): string {
+  return Object.entries(counts)
+    .map(([action, n]) => `${action} ${n}`)
+    .join(", ");
+}
