@@ -58,7 +58,7 @@ export async function benchPreview(many: ManyPeople, options: PreviewOptions): P
     ],
     notes: [
       `${options.rounds} interleaved \`pulumi preview\`s of each stack (after 1 discarded), by the same CLI, timed from the Automation API call to its result (the CLI process, the inline program registering ${many.people} resources, one dynamic-provider host, ${many.people} Check and Diff calls). Each preview is checked to plan no change and to make 0 Quick BI calls.`,
-      `Candidate: bench/programs/revocations.ts, ${many.people} people already withdrawn (set up once by a \`pulumi up\` with the limiter lifted: ${many.setupSeconds.revocations.toFixed(0)} s, not measured), from this checkout (its state per person about 5.8 KB, against 1.3 KB installed: see the size benchmark). Baseline: bench/programs/trivial.ts, ${many.people} dynamic resources whose check and diff return at once (set up in ${many.setupSeconds.trivial.toFixed(0)} s).`,
+      `Candidate: bench/programs/revocations.ts, ${many.people} people already withdrawn (set up once by a \`pulumi up\` with the limiter lifted: ${many.setupSeconds.revocations.toFixed(0)} s, not measured), from this checkout (whose \`__provider\` is the provider's code copied by value, larger than an installed package's \`require\`: the size benchmark gives both). Baseline: bench/programs/trivial.ts, ${many.people} dynamic resources whose check and diff return at once (set up in ${many.setupSeconds.trivial.toFixed(0)} s).`,
       `CPU per preview (median of all runs): people ${cpuOf("people")}; trivial resources ${cpuOf("trivial resources")}.`,
       `Load average (1/5/15 min) before: ${loadBefore}; after: ${loadAverage()}.`,
     ],

@@ -9,6 +9,7 @@ import { measureLimiterCost } from "./limiter-cost";
 import { startRawClientProcess } from "./raw-client-process";
 import { ms, times, type BenchmarkResult } from "./report";
 import { interleave, msSince } from "./stats";
+import { version as OPENAPI_CLIENT_VERSION } from "@alicloud/openapi-client/package.json";
 import { urnFor } from "../harness/provider-host";
 import { startCanaryEmulator } from "../tests/support/configured-provider";
 import { REVOCATION_TYPE, revocationProviderText } from "../tests/support/revocation-provider-text";
@@ -93,9 +94,9 @@ export async function benchRevocationLatency(options: LatencyOptions): Promise<B
       ],
       notes: [
         `${options.runs} interleaved repetitions of each (after 3 discarded), every emulator request delayed ${options.latencyMs} ms (emulator \`latency\` fault); alice is put back in her 2 groups before each repetition.`,
-        "Baseline: the same 5 operations with `@alicloud/openapi-client` 0.4.15 called directly (same ACS3-HMAC-SHA256 signing, same Params), sequentially, in a child process of its own (bench/raw-client-process.ts), so that it, like the host, talks to the emulator across processes; timed inside that process.",
+        `Baseline: the same ${rawCalls.length} operations (${rawCalls.map(([action]) => action).join(", ")}) with \`@alicloud/openapi-client\` ${OPENAPI_CLIENT_VERSION} called directly (same ACS3-HMAC-SHA256 signing, same Params), sequentially, in a child process of its own (bench/raw-client-process.ts), so that it, like the host, talks to the emulator across processes; timed inside that process.`,
         "Candidate: `check` then `create` over gRPC to a warm `@pulumi/pulumi` dynamic-provider host, `__provider` from a checkout; timed from the Check request to the Create response.",
-        "The default row is a lone revocation with the shared limiter at its default `quickbi:qps` 10: each repetition first waits (untimed) 1.1 s for the limiter's window to clear, as for one person's `pulumi up`; its 7 calls fit in the window and start at once. The second row lifts the limit and runs back to back, to show what the limiter itself costs.",
+        `The default row is a lone revocation with the shared limiter at its default \`quickbi:qps\` 10: each repetition first waits (untimed) 1.1 s for the limiter's window to clear, as for one person's \`pulumi up\`; its ${rawCalls.length} calls fit in the window and start at once. The second row lifts the limit and runs back to back, to show what the limiter itself costs.`,
         `Where the rest goes (no latency, in this process, ${options.runs * 2} interleaved calls of ListUserGroupsByUserId): raw client ${ms(limiter.raw)}; the provider's Quick BI client without its limiter ${ms(limiter.client)}; with its limiter set to qps 10000 ${ms(limiter.clientWithLimiter)}. The rest of the gap is spent in and on the way to the host process: two gRPC round trips, Struct conversion, the \`__provider\` lookup, the provider's validation.`,
       ],
     };
