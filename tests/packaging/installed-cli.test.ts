@@ -45,6 +45,8 @@ describeWithPulumiCli("the package installed from its tarball, under the real Pu
   it("previews the quick start's revocation with the project's own SDK, withdrawing no one", () => {
     // The consumer installed the @pulumi/pulumi this suite runs (on a matrix row, that row's).
     assert.equal(seen.sdk, (require("@pulumi/pulumi/package.json") as { version: string }).version);
+    // Preview and up both ran in \`before\`: one withdrawal in all, the up's (the next test checks its
+    // RequestId), so the preview made none.
     assert.equal(emulator.requests().filter((r) => r.action === "WithdrawAllUserGroups").length, 1);
     assert.deepEqual(seen.previewed, { create: 2 });
     assert.match(seen.printed, /Previewing update \(dev\)/);
