@@ -3,6 +3,7 @@
 // requests during that command.
 import type { EngineEvent, OpType } from "@pulumi/pulumi/automation";
 import type { QuickBIEmulator, RequestLogEntry } from "../../emulator";
+import { onEachEventOnce } from "../../harness/engine-events";
 import type { LocalStack } from "../../harness/local-stack";
 
 export const WITHDRAW = "WithdrawAllUserGroups";
@@ -34,7 +35,7 @@ export interface Ran {
 export async function pulumi(local: LocalStack, emulator: QuickBIEmulator, command: Command): Promise<Ran> {
   console.log(`\n$ pulumi ${command}`);
   const steps: Step[] = [];
-  const onEvent = (event: EngineEvent) => {
+  const onEvent = onEachEventOnce((event: EngineEvent) => {
     const meta = event.resourcePreEvent?.metadata;
     // The stack and the default provider are the engine's own resources, not the program's.
     if (!meta || meta.type === "pulumi:pulumi:Stack" || meta.type.startsWith("pulumi:providers:")) return;
@@ -44,7 +45,7 @@ export async function pulumi(local: LocalStack, emulator: QuickBIEmulator, comma
       name: meta.urn.slice(meta.urn.lastIndexOf("::") + 2),
       inputs: (meta.new?.inputs ?? {}) as Record<string, unknown>,
     });
-  };
+  });
   const onOutput = printWithoutTicker();
   // The CLI writes diagnostics (a check failure, a refused update) to stderr.
   const onError = printWithoutTicker();

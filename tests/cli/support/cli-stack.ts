@@ -4,6 +4,7 @@
 import { execFile } from "node:child_process";
 import { resolve } from "node:path";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
+import { onEachEventOnce } from "../../../harness/engine-events";
 import type { QuickBIEmulator, RequestLogEntry } from "../../../emulator";
 import { LocalStack, type ConfigValue, type StateResource } from "../../../harness/local-stack";
 import type { PulumiCli } from "../../../harness/pulumi-cli";
@@ -208,7 +209,10 @@ export class CliStack {
     let printed = "";
     const from = this.emulator.requests().length;
     try {
-      const result = await run({ onEvent: (e) => events.push(e), onOutput: (text) => (printed += text) });
+      const result = await run({
+        onEvent: onEachEventOnce((e) => events.push(e)),
+        onOutput: (text) => (printed += text),
+      });
       const done = {
         command: name,
         stdout: result.stdout,
