@@ -25,7 +25,7 @@ export class ListedOnce {
    * with the later entry's line, when another key already claimed the same user; claiming again under
    * the same key is fine (a preview and an update in one process check the same resource twice).
    */
-  claim(userId: string, inputs: RevocationInputs & { readonly listedAt?: string }): string | undefined {
+  claim(userId: string, inputs: RevocationInputs): string | undefined {
     const mine: Claim = {
       identity: identityOf(inputs),
       ...(inputs.listedAt && inputs.listedAt !== UNKNOWN ? { listedAt: inputs.listedAt } : {}),
