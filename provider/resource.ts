@@ -5,6 +5,9 @@ import type { RevocationOutputs } from "./revocation/outputs";
 
 export type { GroupRecord as QuickBIGroupRecord, WithdrawalRecord as QuickBIWithdrawalRecord };
 
+/** A step of an offboarding's `scope`; `groups` is always done. */
+export type QuickBIScopeStep = "groups" | "workspaces" | "organizationRoles" | "account";
+
 /** One workspace the user still belongs to directly, after the withdrawal. */
 export interface QuickBIWorkspaceAccess {
   readonly workspaceId: string;
@@ -95,6 +98,17 @@ export interface QuickBIUserGroupRevocationArgs {
    */
   readonly strictPreview?: pulumi.Input<boolean>;
   /**
+   * How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces`
+   * (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to
+   * the common user role only: admin, permission admin and custom roles go), `account` (UpdateUser
+   * IsDeleted=true, a deactivation Quick BI can undo; never DeleteUser). Each step is previewed,
+   * recorded in `steps` with its RequestId and what it removed, and checked for drift by refresh.
+   * Changing it runs the new steps (an update, not a replacement).
+   * @default - stack config `quickbi:scope`, then ["groups"]
+   * @example ["groups", "workspaces", "organizationRoles", "account"]
+   */
+  readonly scope?: pulumi.Input<QuickBIScopeStep[]>;
+  /**
    * Where a people list names this person, for messages (`people.yaml:7`); QuickBIOffboarding sets it.
    * @default - none
    */
@@ -141,6 +155,13 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
    * flags, whether the account stays active; as of the withdrawal or the last refresh that changed it.
    */
   declare readonly residualAccess: pulumi.Output<QuickBIResidualAccess | undefined>;
+  /** The scope taken, when wider than the groups. */
+  declare readonly scope: pulumi.Output<string[] | undefined>;
+  /**
+   * The record of each step beyond the groups (`workspaces`, `organizationRoles`, `account`): its
+   * status, what it removed with the RequestId and time of each write, and drift a refresh found.
+   */
+  declare readonly steps: pulumi.Output<Record<string, unknown> | undefined>;
   declare readonly reason: pulumi.Output<string | undefined>;
   declare readonly ticket: pulumi.Output<string | undefined>;
   /** The region actually used. */
@@ -165,6 +186,7 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
         onMissingUser: args.onMissingUser,
         strictPreview: args.strictPreview,
         listedAt: args.listedAt,
+        scope: args.scope,
         // Output-only keys are passed as undefined so that the engine wires them to the outputs.
         accountName: undefined,
         displayName: undefined,
@@ -176,6 +198,7 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
         checkedAt: undefined,
         history: undefined,
         residualAccess: undefined,
+        steps: undefined,
         // Every output is wired (the typecheck fails otherwise), plus the two inputs that only steer the
         // provider and are not recorded: strictPreview and listedAt.
       } satisfies Record<keyof RevocationOutputs | "strictPreview" | "listedAt", unknown>,

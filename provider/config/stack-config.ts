@@ -19,6 +19,7 @@ export const STACK_CONFIG_KEYS = {
   concurrency: "quickbi:concurrency",
   maxRemovalsPerUpdate: "quickbi:maxRemovalsPerUpdate",
   strictPreview: "quickbi:strictPreview",
+  scope: "quickbi:scope",
   alicloudRegion: "alicloud:region",
   accessKey: "alicloud:accessKey",
   secretKey: "alicloud:secretKey",

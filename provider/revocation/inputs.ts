@@ -1,4 +1,5 @@
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
+import { scopeFailure, type ScopeStep } from "./scope";
 
 /** The value the engine sends for an input that is not known yet (during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -21,6 +22,12 @@ export interface RevocationInputs {
   readonly onMissingUser?: OnMissingUser;
   /** Fail a preview whose impact cannot be read. @default - `quickbi:strictPreview`, then true */
   readonly strictPreview?: boolean;
+  /**
+   * The steps beyond the user groups: `workspaces`, `organizationRoles`, `account` (`groups` is always
+   * done). After `check`, the effective scope when wider than the groups, else absent.
+   * @default - stack config `quickbi:scope`, then ["groups"]
+   */
+  readonly scope?: readonly ScopeStep[];
   /** Where a people list names this person (`people.yaml:7`), for messages; set by QuickBIOffboarding. */
   readonly listedAt?: string;
 }
@@ -109,6 +116,8 @@ export function validateInputs(news: Readonly<Record<string, unknown>>): CheckFa
       reason: `strictPreview must be true or false; received ${describe(news.strictPreview)}`,
     });
   }
+  const scope = scopeFailure(news.scope);
+  if (scope) failures.push({ property: "scope", reason: scope });
   const triggers = news.triggers;
   if (triggers !== undefined && triggers !== UNKNOWN && !Array.isArray(triggers)) {
     failures.push({

@@ -202,7 +202,8 @@ function flagParts(name: string, flags: Read<OrganizationFlags>): string[] {
   ];
 }
 
-function workspaceAccess(row: WorkspaceUserRole): WorkspaceAccess {
+/** One row of ListWorkspaceUserRolesByUserId as the records keep it. */
+export function workspaceAccess(row: WorkspaceUserRole): WorkspaceAccess {
   const role = row.RoleModel ?? {};
   const roleId = role.RoleId === undefined ? "" : String(role.RoleId);
   return {
