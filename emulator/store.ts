@@ -135,6 +135,16 @@ export class Store {
     roles.set(workspaceId, roleId);
   }
 
+  /** Hands the workspace to another user (or to nobody), as its owner does in the console. */
+  setWorkspaceOwner(workspaceId: string, userId: string | undefined): void {
+    const workspace = this.workspaces.get(workspaceId);
+    if (!workspace) throw new Error(`setWorkspaceOwner: no workspace ${workspaceId}`);
+    if (userId !== undefined && !this.users.has(userId))
+      throw new Error(`setWorkspaceOwner: no user ${userId}`);
+    const { owner: _previous, ...rest } = workspace;
+    this.workspaces.set(workspaceId, userId === undefined ? rest : { ...rest, owner: userId });
+  }
+
   removeFromWorkspace(userId: string, workspaceId: string): void {
     this.workspaceRoles.get(userId)?.delete(workspaceId);
   }

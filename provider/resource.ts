@@ -2,8 +2,13 @@ import * as pulumi from "@pulumi/pulumi";
 import * as revocationProvider from "./dynamic/runtime";
 import type { GroupRecord, WithdrawalRecord } from "./revocation/audit";
 import type { RevocationOutputs } from "./revocation/outputs";
+import type { StepsRecord } from "./revocation/steps/record";
 
-export type { GroupRecord as QuickBIGroupRecord, WithdrawalRecord as QuickBIWithdrawalRecord };
+export type {
+  GroupRecord as QuickBIGroupRecord,
+  WithdrawalRecord as QuickBIWithdrawalRecord,
+  StepsRecord as QuickBIStepsRecord,
+};
 
 /** A step of an offboarding's `scope`; `groups` is always done. */
 export type QuickBIScopeStep = "groups" | "workspaces" | "organizationRoles" | "account";
@@ -161,7 +166,7 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
    * The record of each step beyond the groups (`workspaces`, `organizationRoles`, `account`): its
    * status, what it removed with the RequestId and time of each write, and drift a refresh found.
    */
-  declare readonly steps: pulumi.Output<Record<string, unknown> | undefined>;
+  declare readonly steps: pulumi.Output<StepsRecord | undefined>;
   declare readonly reason: pulumi.Output<string | undefined>;
   declare readonly ticket: pulumi.Output<string | undefined>;
   /** The region actually used. */

@@ -1,7 +1,7 @@
 /**
  * A revocation that did some of its steps and could not do the rest. Thrown by create and update with
  * `id`, `properties` and `reasons`: the engine then keeps the resource in the state with those
- * properties as its outputs (what was done, with RequestIds) and the reasons as init errors, fails the
+ * properties as its outputs (what was done, with RequestIds) and the reason as init error, fails the
  * update, and the next `pulumi up` calls update with those outputs, which finishes the rest (see the
  * dynamic-providers reference, "Recording partial progress"). `__provider` goes into the properties
  * because the host adds it to outputs on success only, and a refresh needs it.
@@ -62,5 +62,7 @@ export function partialProgress(
     `Not done: ${reasons.join(" ")} ${next}: it finishes the steps not done without repeating the others.`;
   const properties: Record<string, unknown> =
     provider === undefined ? { ...outs } : { ...outs, __provider: provider };
-  return new PartialProgressError(message, id, properties, reasons);
+  // The CLI prints the reasons, not the message, for a resource that failed to initialise: one reason
+  // that says it all, also kept in the state as the resource's init error.
+  return new PartialProgressError(message, id, properties, [message]);
 }
