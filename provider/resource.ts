@@ -2,12 +2,16 @@ import * as pulumi from "@pulumi/pulumi";
 import * as revocationProvider from "./dynamic/runtime";
 import type { GroupRecord, WithdrawalRecord } from "./revocation/audit";
 import type { RevocationOutputs } from "./revocation/outputs";
+import type { RestoreRecord } from "./revocation/restore/record";
+import type { RestoreRequest } from "./revocation/restore/request";
 import type { StepsRecord } from "./revocation/steps/record";
 
 export type {
   GroupRecord as QuickBIGroupRecord,
   WithdrawalRecord as QuickBIWithdrawalRecord,
   StepsRecord as QuickBIStepsRecord,
+  RestoreRecord as QuickBIRestoreRecord,
+  RestoreRequest as QuickBIRestore,
 };
 
 /** A step of an offboarding's `scope`; `groups` is always done. */
@@ -117,6 +121,15 @@ export interface QuickBIUserGroupRevocationArgs {
    * Where a people list names this person, for messages (`people.yaml:7`); QuickBIOffboarding sets it.
    * @default - none
    */
+  /**
+   * Undo this offboarding as a reviewed change: put back what the record says was removed (the user
+   * groups, each workspace with its role, the organisation roles, the account), named in the preview
+   * with whatever can no longer be put back. Removing it offboards the person again. Either is an
+   * update, never a replacement; `restores` and `history` keep every restore and every withdrawal.
+   * @default - none: the person stays offboarded
+   * @example { ticket: "HR-4712", reason: "offboarded by mistake: a typo in people.yaml" }
+   */
+  readonly restore?: pulumi.Input<RestoreRequest>;
   readonly listedAt?: pulumi.Input<string>;
 }
 
@@ -167,6 +180,10 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
    * status, what it removed with the RequestId and time of each write, and drift a refresh found.
    */
   declare readonly steps: pulumi.Output<StepsRecord | undefined>;
+  /** The restore in force, as asked for; absent while the person is offboarded. */
+  declare readonly restore: pulumi.Output<RestoreRequest | undefined>;
+  /** Every restore, oldest first: each write with its RequestId and time, read back; what could not be put back, and why. */
+  declare readonly restores: pulumi.Output<RestoreRecord[] | undefined>;
   declare readonly reason: pulumi.Output<string | undefined>;
   declare readonly ticket: pulumi.Output<string | undefined>;
   /** The region actually used. */
@@ -192,6 +209,7 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
         strictPreview: args.strictPreview,
         listedAt: args.listedAt,
         scope: args.scope,
+        restore: args.restore,
         // Output-only keys are passed as undefined so that the engine wires them to the outputs.
         accountName: undefined,
         displayName: undefined,
@@ -204,6 +222,7 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
         history: undefined,
         residualAccess: undefined,
         steps: undefined,
+        restores: undefined,
         // Every output is wired (the typecheck fails otherwise), plus the two inputs that only steer the
         // provider and are not recorded: strictPreview and listedAt.
       } satisfies Record<keyof RevocationOutputs | "strictPreview" | "listedAt", unknown>,

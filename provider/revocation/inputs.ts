@@ -1,4 +1,5 @@
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
+import { restoreFailure, type RestoreRequest } from "./restore/request";
 import { scopeFailure, type ScopeStep } from "./scope";
 
 /** The value the engine sends for an input that is not known yet (during preview). */
@@ -28,6 +29,12 @@ export interface RevocationInputs {
    * @default - stack config `quickbi:scope`, then ["groups"]
    */
   readonly scope?: readonly ScopeStep[];
+  /**
+   * Undo this offboarding: put back what the record says it removed. Removing it offboards the person
+   * again. Setting or removing it is an update, never a replacement.
+   * @default - none: the person stays offboarded
+   */
+  readonly restore?: RestoreRequest;
   /** Where a people list names this person (`people.yaml:7`), for messages; set by QuickBIOffboarding. */
   readonly listedAt?: string;
 }
@@ -116,6 +123,8 @@ export function validateInputs(news: Readonly<Record<string, unknown>>): CheckFa
       reason: `strictPreview must be true or false; received ${describe(news.strictPreview)}`,
     });
   }
+  const restore = restoreFailure(news.restore, validateNote);
+  if (restore) failures.push({ property: "restore", reason: restore });
   const scope = scopeFailure(news.scope);
   if (scope) failures.push({ property: "scope", reason: scope });
   const triggers = news.triggers;

@@ -23,6 +23,19 @@ import { partialProgress, unfinishedReasons } from "./partial-progress";
 import { isWiderThanGroups, recordedScope, resolveScope, type Scope } from "./scope";
 import { refreshSteps, stepsDrift } from "./steps/refresh";
 import { runSteps } from "./steps/run";
+import {
+  applyRestore,
+  carriedRestorable,
+  isRestored,
+  previewRestore,
+  requireRecordMatchesPlan,
+  restoreChange,
+  restoreOnNewFailure,
+  sameRestore,
+  withoutRestore,
+  type RestoreInputs,
+} from "./restore/lifecycle";
+import { restorePartialProgress } from "./restore/partial-progress";
 import { openSession, type SessionOptions } from "./session";
 import { inputIdentity, lookUpUser } from "./subject";
 import { requireTarget, targetOf } from "./target";
@@ -30,7 +43,7 @@ import { requireTarget, targetOf } from "./target";
 export type { RevocationOutputs } from "./outputs";
 
 /** Checked inputs: the program's inputs plus, for a revocation not yet done, its previewed impact. */
-export type CheckedInputs = RevocationInputs & { readonly impact?: Impact };
+export type CheckedInputs = RevocationInputs & RestoreInputs & { readonly impact?: Impact };
 
 /** Seams for tests; production uses the defaults. */
 export interface RevocationProviderOptions extends SessionOptions {
@@ -74,7 +87,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
     /** Validates inputs; for a revocation not yet done, looks up who will leave which groups (the preview). */
     async check(olds: CheckedInputs, news: CheckedInputs) {
       // `impact` is computed here, never taken from the program.
-      const { impact: _ignored, ...inputs } = news;
+      const { impact: _ignored, restorable: _carried, restoring: _planned, ...inputs } = news;
       const failures: pulumi.dynamic.CheckFailure[] = validateInputs(inputs);
       const { target, failures: targetFailures } =
         failures.length === 0 ? targetOf({ inputs }, session) : { target: undefined, failures: [] };
@@ -93,9 +106,16 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         const duplicate = reviewListedOnce(listed, scoped.userId, scoped);
         const property = scoped.account !== undefined ? "account" : "userId";
         const duplicates = duplicate ? [{ property, reason: duplicate }] : [];
+        const { restoring, failure: unrestorable } = await previewRestore(
+          olds,
+          scoped,
+          target === undefined || hasUnknownUser(scoped) ? undefined : session.clientFor(target),
+        );
+        if (unrestorable) duplicates.push({ property: "restore", reason: unrestorable });
+        const restored = { ...carriedRestorable(olds, undefined), ...(restoring ? { restoring } : {}) };
         // A new scope for someone already offboarded: the preview shows what the new steps will do.
         if (sameScope(recordedScope(olds.scope), scope) || target === undefined || hasUnknownUser(scoped))
-          return { inputs: scoped, failures: duplicates };
+          return { inputs: { ...scoped, ...restored }, failures: duplicates };
         const impact = await assessImpact(session.clientFor(target), scoped, scope);
         const reviewed = reviewImpact({
           impact,
@@ -104,7 +124,10 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
           config: session.config,
           listed: new ListedOnce(),
         });
-        return { inputs: { ...scoped, impact }, failures: [...duplicates, ...reviewed] };
+        return {
+          inputs: { ...scoped, impact, ...restored, ...carriedRestorable(olds, impact) },
+          failures: [...duplicates, ...reviewed],
+        };
       }
       if (olds.userId !== undefined || olds.account !== undefined) listed.release(olds);
 
@@ -116,7 +139,9 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       failures.push(
         ...reviewImpact({ impact, inputs: scoped, readAttempted, config: session.config, listed }),
       );
-      return { inputs: { ...scoped, impact }, failures };
+      const onNew = restoreOnNewFailure(scoped);
+      if (onNew) failures.push({ property: "restore", reason: onNew });
+      return { inputs: { ...scoped, impact, ...carriedRestorable({}, impact) }, failures };
     },
 
     /** Replaces on a new user, explicit region or triggers; updates on drift or new notes; an endpoint alone is nothing. */
@@ -140,13 +165,17 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         news.reason !== olds.reason ||
         news.ticket !== olds.ticket ||
         (news.onMissingUser ?? DEFAULTS.onMissingUser) !== (olds.onMissingUser ?? DEFAULTS.onMissingUser);
-      // A new scope, a step a failed `up` left unfinished, or a step a refresh found drift in.
+      // A new scope, a step a failed `up` left unfinished, or a step a refresh found drift in. While a
+      // restore is in force, what the person holds again is not drift.
+      const restored = isRestored(olds) && restoreChange(olds, news) !== "offboard-again";
       const steps =
         !sameScope(recordedScope(olds.scope), recordedScope(news.scope)) ||
         unfinishedReasons(recordedScope(olds.scope), olds.steps ?? {}).length > 0 ||
-        stepsDrift(recordedScope(olds.scope), olds.steps);
+        (!restored && stepsDrift(recordedScope(olds.scope), olds.steps));
+      if (replaces.length === 0) requireRecordMatchesPlan(olds, news);
+      const restoring = restoreChange(olds, news) !== "none" || !sameRestore(olds.restore, news.restore);
       return {
-        changes: replaces.length > 0 || hasDrift(olds) || notes || steps,
+        changes: replaces.length > 0 || (!restored && hasDrift(olds)) || notes || steps || restoring,
         replaces,
         deleteBeforeReplace: false,
       };
@@ -234,7 +263,24 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
     },
 
     /** On drift, withdraws again where the refresh found it and keeps the earlier record; otherwise records the notes. */
-    async update(_id: string, olds: RevocationOutputs, news: CheckedInputs) {
+    async update(id: string, previous: RevocationOutputs, news: CheckedInputs) {
+      const change = restoreChange(previous, news);
+      if (change === "restore" || (isRestored(previous) && change === "none")) {
+        const notes = definedOnly({ ...previous, reason: news.reason, ticket: news.ticket });
+        if (change === "none") return { outs: { ...notes, restore: news.restore! } };
+        const target = requireTarget({ state: previous }, session);
+        const client = session.clientFor(target);
+        const restored = await applyRestore({ client, userId: previous.userId, now }, notes, news.restore!);
+        const outs: RevocationOutputs = {
+          ...restored,
+          residualAccess: await residualAccessNow(client, nameOf(previous), previous.userId),
+        };
+        if (outs.restores?.at(-1)?.status !== "done")
+          throw restorePartialProgress(id, outs, providerOf(news));
+        return { outs };
+      }
+      // Offboarding again after a restore: what the restore gave back is drift the steps below take away.
+      const olds = change === "offboard-again" ? withoutRestore(previous) : previous;
       const notes = definedOnly({
         ...olds,
         reason: news.reason,
