@@ -43,6 +43,10 @@ export interface QuickBIEmulator {
   updateUser(userId: string, changes: UserChanges): void;
   /** Hands a workspace to another user (undefined: to nobody), as its owner does in the console. */
   setWorkspaceOwner(workspaceId: string, userId: string | undefined): void;
+  /** Deletes a user group and its memberships out of band (a restore then cannot rejoin it). */
+  deleteGroup(usergroupId: string): void;
+  /** Deletes a workspace and its memberships out of band. */
+  deleteWorkspace(workspaceId: string): void;
   /** Closes the server and destroys open sockets, hung ones included. */
   stop(): Promise<void>;
 }
@@ -107,6 +111,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Quic
     removeWorkspaceMember: (userId, workspaceId) => store.removeFromWorkspace(userId, workspaceId),
     updateUser: (userId, changes) => store.updateUser(userId, changes),
     setWorkspaceOwner: (workspaceId, userId) => store.setWorkspaceOwner(workspaceId, userId),
+    deleteGroup: (usergroupId) => store.deleteGroup(usergroupId),
+    deleteWorkspace: (workspaceId) => store.deleteWorkspace(workspaceId),
     stop: () => server.close(),
   };
 }

@@ -157,6 +157,18 @@ export class Store {
     ids.add(usergroupId);
   }
 
+  /** Deletes a group, and every membership of it, as an administrator in the console would. */
+  deleteGroup(usergroupId: string): void {
+    if (!this.groups.delete(usergroupId)) throw new Error(`deleteGroup: no group ${usergroupId}`);
+    for (const ids of this.memberships.values()) ids.delete(usergroupId);
+  }
+
+  /** Deletes a workspace, and every membership of it. */
+  deleteWorkspace(workspaceId: string): void {
+    if (!this.workspaces.delete(workspaceId)) throw new Error(`deleteWorkspace: no workspace ${workspaceId}`);
+    for (const roles of this.workspaceRoles.values()) roles.delete(workspaceId);
+  }
+
   removeMembership(userId: string, usergroupId: string): void {
     this.memberships.get(userId)?.delete(usergroupId);
   }
