@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as revocationProvider from "./dynamic/runtime";
 import type { GroupRecord, WithdrawalRecord } from "./revocation/audit";
 import type { RevocationOutputs } from "./revocation/outputs";
+import type { ScopeStep as QuickBIScopeStep } from "./revocation/scope";
 import type { StepsRecord } from "./revocation/steps/record";
 
 export type {
@@ -10,8 +11,7 @@ export type {
   StepsRecord as QuickBIStepsRecord,
 };
 
-/** A step of an offboarding's `scope`; `groups` is always done. */
-export type QuickBIScopeStep = "groups" | "workspaces" | "organizationRoles" | "account";
+export type { QuickBIScopeStep };
 
 /** One workspace the user still belongs to directly, after the withdrawal. */
 export interface QuickBIWorkspaceAccess {
@@ -164,9 +164,11 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
   declare readonly scope: pulumi.Output<string[] | undefined>;
   /**
    * The record of each step beyond the groups (`workspaces`, `organizationRoles`, `account`): its
-   * status, what it removed with the RequestId and time of each write, and drift a refresh found.
+   * status (done, incomplete, not-run), what it removed with the RequestId and time of each write,
+   * drift a refresh found (`current`) and earlier records (`history`). Its shape is
+   * QuickBIStepsRecord in the TypeScript package.
    */
-  declare readonly steps: pulumi.Output<StepsRecord | undefined>;
+  declare readonly steps: pulumi.Output<unknown | undefined>;
   declare readonly reason: pulumi.Output<string | undefined>;
   declare readonly ticket: pulumi.Output<string | undefined>;
   /** The region actually used. */

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { isAbsolute, relative } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { validateInputs, type OnMissingUser } from "../revocation/inputs";
+import type { ScopeStep } from "../revocation/scope";
 import { describeYamlError } from "./yaml-problems";
 
 /** One person to offboard, as a people list gives them. Exactly one of `userId` and `account`. */
@@ -12,6 +13,8 @@ export interface QuickBIPerson {
   readonly reason?: string;
   readonly ticket?: string;
   readonly onMissingUser?: OnMissingUser;
+  /** The steps beyond the groups for this person; wins over the component's `scope`. */
+  readonly scope?: readonly ScopeStep[];
 }
 
 /** A validated person with the stable key its resource name and the removal guard use. */
@@ -22,7 +25,15 @@ export interface ListedPerson extends QuickBIPerson {
   readonly origin: string;
 }
 
-const PERSON_KEYS = ["userId", "account", "parentAccountName", "reason", "ticket", "onMissingUser"] as const;
+const PERSON_KEYS = [
+  "userId",
+  "account",
+  "parentAccountName",
+  "reason",
+  "ticket",
+  "onMissingUser",
+  "scope",
+] as const;
 
 /** The key that names a person's resource: stable as long as the person's entry names them the same way. */
 export function personKey(person: QuickBIPerson): string {

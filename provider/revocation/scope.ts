@@ -11,11 +11,11 @@ import { DEFAULTS } from "../config/defaults";
 import { STACK_CONFIG_KEYS, type StackConfig } from "../config/stack-config";
 import { describe, UNKNOWN } from "./inputs";
 
-/** Every step, in the order an offboarding takes them. */
-export const SCOPE_STEPS = ["groups", "workspaces", "organizationRoles", "account"] as const;
+/** A step of an offboarding's scope; `groups` is always done. */
+export type ScopeStep = "groups" | "workspaces" | "organizationRoles" | "account";
 
-/** One of {@link SCOPE_STEPS}. */
-export type ScopeStep = (typeof SCOPE_STEPS)[number];
+/** Every step, in the order an offboarding takes them. */
+export const SCOPE_STEPS: readonly ScopeStep[] = ["groups", "workspaces", "organizationRoles", "account"];
 
 /** The steps beyond the user groups: those with a record of their own in `steps`. */
 export type ExtraStep = Exclude<ScopeStep, "groups">;

@@ -65,3 +65,8 @@ func GetRetryBaseDelay(ctx *pulumi.Context) int {
 func GetRetryMaxDelay(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:retryMaxDelay")
 }
+
+// The scope of every revocation that sets none: step names separated by commas (groups,workspaces,organizationRoles,account) or a JSON list (default groups).
+func GetScope(ctx *pulumi.Context) string {
+	return config.Get(ctx, "quickbi:scope")
+}

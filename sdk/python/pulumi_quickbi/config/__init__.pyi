@@ -69,3 +69,8 @@ retryMaxDelay: Optional[int]
 Backoff cap in milliseconds (default 20000).
 """
 
+scope: Optional[str]
+"""
+The scope of every revocation that sets none: step names separated by commas (groups,workspaces,organizationRoles,account) or a JSON list (default groups).
+"""
+

@@ -97,3 +97,10 @@ class _ExportableConfig(types.ModuleType):
         """
         return __config__.get_int('retryMaxDelay')
 
+    @_builtins.property
+    def scope(self) -> Optional[str]:
+        """
+        The scope of every revocation that sets none: step names separated by commas (groups,workspaces,organizationRoles,account) or a JSON list (default groups).
+        """
+        return __config__.get('scope')
+
