@@ -13,7 +13,9 @@ const REPO = resolve(__dirname, "..", "..");
 /** Everything a user of the package needs; anything else in the tarball is a mistake. */
 const SHIPPED = [
   /^package\.json$/,
-  /^(README|CHANGELOG)\.md$/,
+  /^(README|CHANGELOG|CONTRIBUTING)\.md$/,
+  // The documentation in the Pulumi Registry's layout, and the logo schema.json's logoUrl names.
+  /^docs\/[^/]+\.(md|svg)$/,
   /^LICENSE$/,
   /^dist\/(provider|emulator)\/.+\.(js|d\.ts)$/,
   /^emulator\/README\.md$/,
