@@ -25,7 +25,11 @@ describe("the files generated from the declarations", function () {
 
   it("are schema.json, the known config keys and every page with a generated table", () => {
     const paths = [...generated.keys()];
-    for (const path of ["schema.json", "provider/config/known-config-keys.ts", "README.md"])
+    for (const path of [
+      "schema.json",
+      "provider/config/known-config-keys.ts",
+      "docs/installation-configuration.md",
+    ])
       assert.ok(paths.includes(path), `${path} is generated`);
   });
 
