@@ -42,7 +42,7 @@ class PersonArgsDict(TypedDict):
     """
     scope: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]]]
     """
-    The steps beyond the groups for this person; overrides the component's scope.
+    The steps beyond the groups for this person; wins over the component's `scope`.
     """
     ticket: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -70,7 +70,7 @@ class PersonArgs:
         :param pulumi.Input['OnMissingUser'] on_missing_user: Overrides the component's onMissingUser for this person.
         :param pulumi.Input[_builtins.str] parent_account_name: The main account a RAM user `account` belongs to.
         :param pulumi.Input[_builtins.str] reason: Why, for the audit record.
-        :param pulumi.Input[Sequence[pulumi.Input['ScopeStep']]] scope: The steps beyond the groups for this person; overrides the component's scope.
+        :param pulumi.Input[Sequence[pulumi.Input['ScopeStep']]] scope: The steps beyond the groups for this person; wins over the component's `scope`.
         :param pulumi.Input[_builtins.str] ticket: The authorising ticket, for the audit record.
         :param pulumi.Input[_builtins.str] user_id: The Quick BI UserId.
         """
@@ -141,7 +141,7 @@ class PersonArgs:
     @pulumi.getter
     def scope(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]]:
         """
-        The steps beyond the groups for this person; overrides the component's scope.
+        The steps beyond the groups for this person; wins over the component's `scope`.
         """
         return pulumi.get(self, "scope")
 

@@ -28,18 +28,18 @@ class OffboardingArgs:
                  people: Optional[Sequence['PersonArgs']] = None,
                  people_file: Optional[_builtins.str] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
-                 scope: pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]] = None,
+                 scope: Optional[Sequence['ScopeStep']] = None,
                  strict_preview: pulumi.Input[Optional[_builtins.bool]] = None):
         """
         The set of arguments for constructing a Offboarding resource.
 
-        :param pulumi.Input[_builtins.str] endpoint: Passed to every revocation.
+        :param pulumi.Input[_builtins.str] endpoint: Passed to every revocation. Default: as UserGroupRevocation.
         :param _builtins.int max_removals_per_update: The most people one update may offboard; more is refused at preview. Default: stack config `quickbi:maxRemovalsPerUpdate`, then 10.
         :param 'OnMissingUser' on_missing_user: For people whose entry does not say. Default: `fail`.
         :param Sequence['PersonArgs'] people: People to offboard, inline.
         :param _builtins.str people_file: A YAML or JSON file listing people to offboard: a list, or a mapping with a `people` list. Relative paths resolve against the Pulumi project directory. Problems are reported with their line.
-        :param pulumi.Input[_builtins.str] region: Passed to every revocation.
-        :param pulumi.Input[Sequence[pulumi.Input['ScopeStep']]] scope: The steps beyond the groups for everyone whose entry does not say. A change applies to everyone it covers, and each person whose steps change counts against the removal guard. Default: stack config `quickbi:scope`, then ["groups"].
+        :param pulumi.Input[_builtins.str] region: Passed to every revocation. Default: as UserGroupRevocation.
+        :param Sequence['ScopeStep'] scope: The steps beyond the groups for everyone whose entry does not say (see UserGroupRevocation's `scope`). A change applies to everyone it covers, and each person whose steps change counts against the removal guard. Default: stack config `quickbi:scope`, then ["groups"].
         :param pulumi.Input[_builtins.bool] strict_preview: Passed to every revocation: fail a preview whose impact cannot be read. Default: `quickbi:strictPreview`, then true.
         """
         if endpoint is not None:
@@ -63,7 +63,7 @@ class OffboardingArgs:
     @pulumi.getter
     def endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Passed to every revocation.
+        Passed to every revocation. Default: as UserGroupRevocation.
         """
         return pulumi.get(self, "endpoint")
 
@@ -123,7 +123,7 @@ class OffboardingArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Passed to every revocation.
+        Passed to every revocation. Default: as UserGroupRevocation.
         """
         return pulumi.get(self, "region")
 
@@ -133,14 +133,14 @@ class OffboardingArgs:
 
     @_builtins.property
     @pulumi.getter
-    def scope(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]]:
+    def scope(self) -> Optional[Sequence['ScopeStep']]:
         """
-        The steps beyond the groups for everyone whose entry does not say. A change applies to everyone it covers, and each person whose steps change counts against the removal guard. Default: stack config `quickbi:scope`, then ["groups"].
+        The steps beyond the groups for everyone whose entry does not say (see UserGroupRevocation's `scope`). A change applies to everyone it covers, and each person whose steps change counts against the removal guard. Default: stack config `quickbi:scope`, then ["groups"].
         """
         return pulumi.get(self, "scope")
 
     @scope.setter
-    def scope(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]]):
+    def scope(self, value: Optional[Sequence['ScopeStep']]):
         pulumi.set(self, "scope", value)
 
     @_builtins.property
@@ -168,7 +168,7 @@ class Offboarding(pulumi.ComponentResource):
                  people: Optional[Sequence[Union['PersonArgs', 'PersonArgsDict']]] = None,
                  people_file: Optional[_builtins.str] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
-                 scope: pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]] = None,
+                 scope: Optional[Sequence['ScopeStep']] = None,
                  strict_preview: pulumi.Input[Optional[_builtins.bool]] = None,
                  __props__=None):
         """
@@ -176,13 +176,13 @@ class Offboarding(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] endpoint: Passed to every revocation.
+        :param pulumi.Input[_builtins.str] endpoint: Passed to every revocation. Default: as UserGroupRevocation.
         :param _builtins.int max_removals_per_update: The most people one update may offboard; more is refused at preview. Default: stack config `quickbi:maxRemovalsPerUpdate`, then 10.
         :param 'OnMissingUser' on_missing_user: For people whose entry does not say. Default: `fail`.
         :param Sequence[Union['PersonArgs', 'PersonArgsDict']] people: People to offboard, inline.
         :param _builtins.str people_file: A YAML or JSON file listing people to offboard: a list, or a mapping with a `people` list. Relative paths resolve against the Pulumi project directory. Problems are reported with their line.
-        :param pulumi.Input[_builtins.str] region: Passed to every revocation.
-        :param pulumi.Input[Sequence[pulumi.Input['ScopeStep']]] scope: The steps beyond the groups for everyone whose entry does not say. A change applies to everyone it covers, and each person whose steps change counts against the removal guard. Default: stack config `quickbi:scope`, then ["groups"].
+        :param pulumi.Input[_builtins.str] region: Passed to every revocation. Default: as UserGroupRevocation.
+        :param Sequence['ScopeStep'] scope: The steps beyond the groups for everyone whose entry does not say (see UserGroupRevocation's `scope`). A change applies to everyone it covers, and each person whose steps change counts against the removal guard. Default: stack config `quickbi:scope`, then ["groups"].
         :param pulumi.Input[_builtins.bool] strict_preview: Passed to every revocation: fail a preview whose impact cannot be read. Default: `quickbi:strictPreview`, then true.
         """
         ...
@@ -215,7 +215,7 @@ class Offboarding(pulumi.ComponentResource):
                  people: Optional[Sequence[Union['PersonArgs', 'PersonArgsDict']]] = None,
                  people_file: Optional[_builtins.str] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
-                 scope: pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]] = None,
+                 scope: Optional[Sequence['ScopeStep']] = None,
                  strict_preview: pulumi.Input[Optional[_builtins.bool]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)

@@ -21,13 +21,13 @@ class RemovalGuardArgs:
     def __init__(__self__, *,
                  people: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
                  max_removals_per_update: pulumi.Input[Optional[_builtins.int]] = None,
-                 scopes: pulumi.Input[Optional[Mapping[str, pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]]]] = None):
+                 scopes: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
         The set of arguments for constructing a RemovalGuard resource.
 
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] people: Stable keys of everyone the list offboards.
         :param pulumi.Input[_builtins.int] max_removals_per_update: The most people one update may add to the list. Default: stack config `quickbi:maxRemovalsPerUpdate`, then 10.
-        :param pulumi.Input[Mapping[str, pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]]] scopes: The scope of each person who has one of their own, by key; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] scopes: The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
         """
         pulumi.set(__self__, "people", people)
         if max_removals_per_update is not None:
@@ -61,14 +61,14 @@ class RemovalGuardArgs:
 
     @_builtins.property
     @pulumi.getter
-    def scopes(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]]]]:
+    def scopes(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        The scope of each person who has one of their own, by key; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
+        The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
         """
         return pulumi.get(self, "scopes")
 
     @scopes.setter
-    def scopes(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]]]]):
+    def scopes(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "scopes", value)
 
 
@@ -80,7 +80,7 @@ class RemovalGuard(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  max_removals_per_update: pulumi.Input[Optional[_builtins.int]] = None,
                  people: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
-                 scopes: pulumi.Input[Optional[Mapping[str, pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]]]] = None,
+                 scopes: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         """
         Refuses at preview an update that adds more than `maxRemovalsPerUpdate` people to the list. Make every revocation depend on it (Offboarding does): when it refuses, none of them runs.
@@ -89,7 +89,7 @@ class RemovalGuard(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.int] max_removals_per_update: The most people one update may add to the list. Default: stack config `quickbi:maxRemovalsPerUpdate`, then 10.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] people: Stable keys of everyone the list offboards.
-        :param pulumi.Input[Mapping[str, pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]]] scopes: The scope of each person who has one of their own, by key; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] scopes: The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
         """
         ...
     @overload
@@ -117,7 +117,7 @@ class RemovalGuard(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  max_removals_per_update: pulumi.Input[Optional[_builtins.int]] = None,
                  people: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
-                 scopes: pulumi.Input[Optional[Mapping[str, pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]]]] = None,
+                 scopes: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -169,9 +169,9 @@ class RemovalGuard(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="effectiveScopes")
-    def effective_scopes(self) -> pulumi.Output[Optional[Mapping[str, _builtins.str]]]:
+    def effective_scopes(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
         """
-        Each person's effective scope where wider than the groups, by key, as the last check resolved it.
+        Each person's effective scope where wider than the groups, as `<key>=<step>,<step>`, as the last check resolved it.
         """
         return pulumi.get(self, "effective_scopes")
 
@@ -193,7 +193,7 @@ class RemovalGuard(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def scopes(self) -> pulumi.Output[Optional[Mapping[str, Sequence[_builtins.str]]]]:
+    def scopes(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
         """
         As given.
         """

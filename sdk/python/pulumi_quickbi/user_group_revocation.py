@@ -38,16 +38,16 @@ class UserGroupRevocationArgs:
 
         :param pulumi.Input[_builtins.str] account: The person's Alibaba Cloud account name (for a RAM user, the part before "@") or account UID, resolved to the Quick BI UserId with QueryUserInfoByAccount. Changing it replaces the resource. Give this or `userId`.
         :param pulumi.Input[_builtins.str] endpoint: The OpenAPI endpoint: a host, or a URL with `http`/`https` (the emulator). Changing only the endpoint changes nothing: the state keeps the endpoint the withdrawal used. Default: `quickbi:endpoint`, then env `QUICKBI_ENDPOINT`, then `quickbi-public.<region>.aliyuncs.com`.
-        :param pulumi.Input[_builtins.str] listed_at: Where a people list names this person, for messages (`people.yaml:7`); QuickBIOffboarding sets it.
+        :param pulumi.Input[_builtins.str] listed_at: Where a people list names this person, for messages (`people.yaml:7`); Offboarding sets it.
         :param pulumi.Input['OnMissingUser'] on_missing_user: What to do when Quick BI does not know the user (User.Not.In.Organization, ApiUser.Not.Exists): `fail` reports it at preview and fails; `succeed` records the person as already offboarded. Default: `fail`.
         :param pulumi.Input[_builtins.str] parent_account_name: The main account name a RAM user `account` belongs to, passed to QueryUserInfoByAccount.
         :param pulumi.Input[_builtins.str] reason: Why the person is offboarded, recorded in the audit outputs (one line, at most 256 characters).
-        :param pulumi.Input[_builtins.str] region: The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
-        :param pulumi.Input[Sequence[pulumi.Input['ScopeStep']]] scope: How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces` (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to the common user role only), `account` (UpdateUser IsDeleted=true, a deactivation Quick BI can undo). Each step is previewed, recorded in `steps` and checked for drift by refresh. Changing it runs the new steps (an update). Default: stack config `quickbi:scope`, then ["groups"].
+        :param pulumi.Input[_builtins.str] region: The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then `alicloud:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
+        :param pulumi.Input[Sequence[pulumi.Input['ScopeStep']]] scope: How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces` (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to the common user role only: admin, permission admin and custom roles go), `account` (UpdateUser IsDeleted=true, a deactivation Quick BI can undo; never DeleteUser). Each step is previewed, recorded in `steps` with its RequestId and what it removed, and checked for drift by refresh. Changing it runs the new steps (an update, not a replacement). Default: stack config `quickbi:scope`, then ["groups"].
         :param pulumi.Input[_builtins.bool] strict_preview: Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown". Changing it changes nothing in Quick BI. Default: stack config `quickbi:strictPreview`, then true.
         :param pulumi.Input[_builtins.str] ticket: The ticket that authorised it (HR, access review), recorded in the audit outputs.
         :param pulumi.Input[Sequence[Any]] triggers: Any change to these values runs the withdrawal again (a replacement), as in Pulumi's Command provider.
-        :param pulumi.Input[_builtins.str] user_id: The Quick BI UserId of the person to offboard: the id Quick BI shows in member management, not the Alibaba Cloud account UID. Changing it replaces the resource, i.e. offboards that other user. Give this or `account`.
+        :param pulumi.Input[_builtins.str] user_id: The Quick BI UserId of the person to offboard: the id Quick BI shows in member management (32 hex characters), not the Alibaba Cloud account UID; 1–64 characters of `A-Z a-z 0-9 - _`. Changing it replaces the resource, i.e. offboards that other user. Give this or `account`.
         """
         if account is not None:
             pulumi.set(__self__, "account", account)
@@ -102,7 +102,7 @@ class UserGroupRevocationArgs:
     @pulumi.getter(name="listedAt")
     def listed_at(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Where a people list names this person, for messages (`people.yaml:7`); QuickBIOffboarding sets it.
+        Where a people list names this person, for messages (`people.yaml:7`); Offboarding sets it.
         """
         return pulumi.get(self, "listed_at")
 
@@ -150,7 +150,7 @@ class UserGroupRevocationArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
+        The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then `alicloud:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
         """
         return pulumi.get(self, "region")
 
@@ -162,7 +162,7 @@ class UserGroupRevocationArgs:
     @pulumi.getter
     def scope(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]]:
         """
-        How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces` (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to the common user role only), `account` (UpdateUser IsDeleted=true, a deactivation Quick BI can undo). Each step is previewed, recorded in `steps` and checked for drift by refresh. Changing it runs the new steps (an update). Default: stack config `quickbi:scope`, then ["groups"].
+        How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces` (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to the common user role only: admin, permission admin and custom roles go), `account` (UpdateUser IsDeleted=true, a deactivation Quick BI can undo; never DeleteUser). Each step is previewed, recorded in `steps` with its RequestId and what it removed, and checked for drift by refresh. Changing it runs the new steps (an update, not a replacement). Default: stack config `quickbi:scope`, then ["groups"].
         """
         return pulumi.get(self, "scope")
 
@@ -210,7 +210,7 @@ class UserGroupRevocationArgs:
     @pulumi.getter(name="userId")
     def user_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The Quick BI UserId of the person to offboard: the id Quick BI shows in member management, not the Alibaba Cloud account UID. Changing it replaces the resource, i.e. offboards that other user. Give this or `account`.
+        The Quick BI UserId of the person to offboard: the id Quick BI shows in member management (32 hex characters), not the Alibaba Cloud account UID; 1–64 characters of `A-Z a-z 0-9 - _`. Changing it replaces the resource, i.e. offboards that other user. Give this or `account`.
         """
         return pulumi.get(self, "user_id")
 
@@ -247,16 +247,16 @@ class UserGroupRevocation(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] account: The person's Alibaba Cloud account name (for a RAM user, the part before "@") or account UID, resolved to the Quick BI UserId with QueryUserInfoByAccount. Changing it replaces the resource. Give this or `userId`.
         :param pulumi.Input[_builtins.str] endpoint: The OpenAPI endpoint: a host, or a URL with `http`/`https` (the emulator). Changing only the endpoint changes nothing: the state keeps the endpoint the withdrawal used. Default: `quickbi:endpoint`, then env `QUICKBI_ENDPOINT`, then `quickbi-public.<region>.aliyuncs.com`.
-        :param pulumi.Input[_builtins.str] listed_at: Where a people list names this person, for messages (`people.yaml:7`); QuickBIOffboarding sets it.
+        :param pulumi.Input[_builtins.str] listed_at: Where a people list names this person, for messages (`people.yaml:7`); Offboarding sets it.
         :param pulumi.Input['OnMissingUser'] on_missing_user: What to do when Quick BI does not know the user (User.Not.In.Organization, ApiUser.Not.Exists): `fail` reports it at preview and fails; `succeed` records the person as already offboarded. Default: `fail`.
         :param pulumi.Input[_builtins.str] parent_account_name: The main account name a RAM user `account` belongs to, passed to QueryUserInfoByAccount.
         :param pulumi.Input[_builtins.str] reason: Why the person is offboarded, recorded in the audit outputs (one line, at most 256 characters).
-        :param pulumi.Input[_builtins.str] region: The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
-        :param pulumi.Input[Sequence[pulumi.Input['ScopeStep']]] scope: How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces` (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to the common user role only), `account` (UpdateUser IsDeleted=true, a deactivation Quick BI can undo). Each step is previewed, recorded in `steps` and checked for drift by refresh. Changing it runs the new steps (an update). Default: stack config `quickbi:scope`, then ["groups"].
+        :param pulumi.Input[_builtins.str] region: The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then `alicloud:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
+        :param pulumi.Input[Sequence[pulumi.Input['ScopeStep']]] scope: How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces` (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to the common user role only: admin, permission admin and custom roles go), `account` (UpdateUser IsDeleted=true, a deactivation Quick BI can undo; never DeleteUser). Each step is previewed, recorded in `steps` with its RequestId and what it removed, and checked for drift by refresh. Changing it runs the new steps (an update, not a replacement). Default: stack config `quickbi:scope`, then ["groups"].
         :param pulumi.Input[_builtins.bool] strict_preview: Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown". Changing it changes nothing in Quick BI. Default: stack config `quickbi:strictPreview`, then true.
         :param pulumi.Input[_builtins.str] ticket: The ticket that authorised it (HR, access review), recorded in the audit outputs.
         :param pulumi.Input[Sequence[Any]] triggers: Any change to these values runs the withdrawal again (a replacement), as in Pulumi's Command provider.
-        :param pulumi.Input[_builtins.str] user_id: The Quick BI UserId of the person to offboard: the id Quick BI shows in member management, not the Alibaba Cloud account UID. Changing it replaces the resource, i.e. offboards that other user. Give this or `account`.
+        :param pulumi.Input[_builtins.str] user_id: The Quick BI UserId of the person to offboard: the id Quick BI shows in member management (32 hex characters), not the Alibaba Cloud account UID; 1–64 characters of `A-Z a-z 0-9 - _`. Changing it replaces the resource, i.e. offboards that other user. Give this or `account`.
         """
         ...
     @overload
@@ -501,7 +501,7 @@ class UserGroupRevocation(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def scope(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+    def scope(self) -> pulumi.Output[Optional[Sequence['ScopeStep']]]:
         """
         The scope taken, when wider than the groups.
         """
@@ -509,9 +509,9 @@ class UserGroupRevocation(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def steps(self) -> pulumi.Output[Optional[Any]]:
+    def steps(self) -> pulumi.Output[Any]:
         """
-        The record of each step beyond the groups (`workspaces`, `organizationRoles`, `account`): its status (done, incomplete, not-run), what it removed with the RequestId and time of each write, drift a refresh found (`current`) and earlier records (`history`).
+        The record of each step beyond the groups (`workspaces`, `organizationRoles`, `account`): its status (done, incomplete, not-run), what it removed with the RequestId and time of each write, drift a refresh found (`current`) and earlier records (`history`). Its shape is StepsRecord in the TypeScript package.
         """
         return pulumi.get(self, "steps")
 
