@@ -206,7 +206,7 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
    * drift a refresh found (`current`) and earlier records (`history`). Its shape is
    * QuickBIStepsRecord in the TypeScript package.
    */
-  declare readonly steps: pulumi.Output<unknown>;
+  declare readonly steps: pulumi.Output<unknown | undefined>;
   /** As given. */
   declare readonly reason: pulumi.Output<string | undefined>;
   /** As given. */

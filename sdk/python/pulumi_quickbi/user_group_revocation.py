@@ -509,7 +509,7 @@ class UserGroupRevocation(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def steps(self) -> pulumi.Output[Any]:
+    def steps(self) -> pulumi.Output[Optional[Any]]:
         """
         The record of each step beyond the groups (`workspaces`, `organizationRoles`, `account`): its status (done, incomplete, not-run), what it removed with the RequestId and time of each write, drift a refresh found (`current`) and earlier records (`history`). Its shape is StepsRecord in the TypeScript package.
         """
