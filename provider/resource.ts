@@ -1,28 +1,30 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as revocationProvider from "./dynamic/runtime";
+import type { Integer } from "./integer";
 import type { GroupRecord, WithdrawalRecord } from "./revocation/audit";
-import type { RevocationOutputs } from "./revocation/outputs";
+import type { OnMissingUser } from "./revocation/inputs";
+import type { Outcome, RevocationOutputs } from "./revocation/outputs";
+import type { ScopeStep } from "./revocation/scope";
 import type { RestoreRecord } from "./revocation/restore/record";
-import type { RestoreRequest } from "./revocation/restore/request";
 import type { StepsRecord } from "./revocation/steps/record";
 
 export type {
   GroupRecord as QuickBIGroupRecord,
   WithdrawalRecord as QuickBIWithdrawalRecord,
   StepsRecord as QuickBIStepsRecord,
+  ScopeStep as QuickBIScopeStep,
   RestoreRecord as QuickBIRestoreRecord,
-  RestoreRequest as QuickBIRestore,
 };
-
-/** A step of an offboarding's `scope`; `groups` is always done. */
-export type QuickBIScopeStep = "groups" | "workspaces" | "organizationRoles" | "account";
 
 /** One workspace the user still belongs to directly, after the withdrawal. */
 export interface QuickBIWorkspaceAccess {
+  /** The workspace's id. */
   readonly workspaceId: string;
+  /** The workspace's name. */
   readonly workspaceName: string;
   /** RoleModel.RoleId: 25 admin, 26 developer, 27 analyst, 30 viewer, or a custom role's id. */
   readonly roleId: string;
+  /** The role's name. */
   readonly roleName: string;
 }
 
@@ -30,23 +32,34 @@ export interface QuickBIWorkspaceAccess {
 export interface QuickBIResidualAccess {
   /** One line: "after the withdrawal, alice still belongs to 2 workspaces: …; alice is an organisation admin; the account stays active". */
   readonly summary: string;
+  /** Workspaces the user still belongs to directly, with the role held there. */
   readonly workspaces?: QuickBIWorkspaceAccess[];
   /** An organisation admin (AdminUser, or RoleIdList holds 111111111). */
   readonly adminUser?: boolean;
   /** An authorisation admin (AuthAdminUser, or RoleIdList holds 111111112). */
   readonly authAdminUser?: boolean;
-  readonly roleIdList?: number[];
+  /** The user's organisation roles (RoleIdList). */
+  readonly roleIdList?: Integer[];
   /** Quick BI's IsDeleted: false means the account stays active. */
   readonly isDeleted?: boolean;
   /** The reads that failed, with the Quick BI code and RequestId. */
   readonly readErrors?: string[];
 }
 
+/** Why, and under which ticket, a mistaken offboarding is undone. Give at least one of the two. */
+export interface QuickBIRestore {
+  /** The ticket that authorises putting the access back (HR, access review). */
+  readonly ticket?: string;
+  /** Why: a typo in the people file, a rehire, a reversed decision. */
+  readonly reason?: string;
+}
+
 /** Inputs of {@link QuickBIUserGroupRevocation}. Give exactly one of `userId` and `account`. */
 export interface QuickBIUserGroupRevocationArgs {
   /**
-   * The Quick BI UserId of the person to offboard: the id Quick BI shows in member management, not
-   * the Alibaba Cloud account UID. Changing it replaces the resource, i.e. offboards that other user.
+   * The Quick BI UserId of the person to offboard: the id Quick BI shows in member management (32 hex
+   * characters), not the Alibaba Cloud account UID; 1–64 characters of `A-Z a-z 0-9 - _`. Changing it
+   * replaces the resource, i.e. offboards that other user.
    * @default - none; give this or `account`
    * @example "46e5374665ba4b679ee22e2a2927abcd"
    */
@@ -98,7 +111,7 @@ export interface QuickBIUserGroupRevocationArgs {
    * `fail` reports it at preview and fails; `succeed` records the person as already offboarded.
    * @default "fail"
    */
-  readonly onMissingUser?: pulumi.Input<"fail" | "succeed">;
+  readonly onMissingUser?: pulumi.Input<OnMissingUser>;
   /**
    * Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of
    * passing with "impact unknown". Changing it changes nothing in Quick BI.
@@ -116,22 +129,53 @@ export interface QuickBIUserGroupRevocationArgs {
    * @default - stack config `quickbi:scope`, then ["groups"]
    * @example ["groups", "workspaces", "organizationRoles", "account"]
    */
-  readonly scope?: pulumi.Input<QuickBIScopeStep[]>;
+  readonly scope?: pulumi.Input<ScopeStep[]>;
+  /**
+   * Undo this offboarding as a reviewed change: put back what the record says was removed (the user
+   * groups, each workspace with its role, the organisation roles, the account), named in the preview
+   * with whatever can no longer be put back (a group or workspace deleted since). Removing it offboards
+   * the person again. Either is an update, never a replacement; `restores` and `history` keep every
+   * restore and every withdrawal.
+   * @default - none: the person stays offboarded
+   * @example { ticket: "HR-4712", reason: "offboarded by mistake: a typo in people.yaml" }
+   */
+  readonly restore?: pulumi.Input<QuickBIRestore>;
   /**
    * Where a people list names this person, for messages (`people.yaml:7`); QuickBIOffboarding sets it.
    * @default - none
    */
-  /**
-   * Undo this offboarding as a reviewed change: put back what the record says was removed (the user
-   * groups, each workspace with its role, the organisation roles, the account), named in the preview
-   * with whatever can no longer be put back. Removing it offboards the person again. Either is an
-   * update, never a replacement; `restores` and `history` keep every restore and every withdrawal.
-   * @default - none: the person stays offboarded
-   * @example { ticket: "HR-4712", reason: "offboarded by mistake: a typo in people.yaml" }
-   */
-  readonly restore?: pulumi.Input<RestoreRequest>;
   readonly listedAt?: pulumi.Input<string>;
 }
+
+/**
+ * Every output, passed as undefined so that the engine wires it to the class's output property even
+ * when no input of that name is given (the typecheck fails if one is missing). The inputs follow.
+ */
+const OUTPUTS = {
+  userId: undefined,
+  account: undefined,
+  parentAccountName: undefined,
+  accountName: undefined,
+  displayName: undefined,
+  outcome: undefined,
+  onMissingUser: undefined,
+  requestId: undefined,
+  withdrawnAt: undefined,
+  groupsRemoved: undefined,
+  currentGroups: undefined,
+  checkedAt: undefined,
+  history: undefined,
+  residualAccess: undefined,
+  scope: undefined,
+  steps: undefined,
+  restore: undefined,
+  restores: undefined,
+  reason: undefined,
+  ticket: undefined,
+  region: undefined,
+  endpoint: undefined,
+  triggers: undefined,
+} as const satisfies Record<keyof RevocationOutputs, undefined>;
 
 /**
  * Removes a Quick BI user from every user group with WithdrawAllUserGroups, verifies it, and keeps
@@ -147,15 +191,18 @@ export interface QuickBIUserGroupRevocationArgs {
 export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
   /** The Quick BI UserId, given or resolved from `account`. */
   declare readonly userId: pulumi.Output<string>;
+  /** As given. */
   declare readonly account: pulumi.Output<string | undefined>;
+  /** As given. */
   declare readonly parentAccountName: pulumi.Output<string | undefined>;
   /** The user's account name, when Quick BI knew the user. */
   declare readonly accountName: pulumi.Output<string | undefined>;
   /** The user's Quick BI display name (NickName), when Quick BI knew the user. */
   declare readonly displayName: pulumi.Output<string | undefined>;
   /** `withdrawn`, or `already-offboarded` (Quick BI did not know the user and onMissingUser is "succeed"). */
-  declare readonly outcome: pulumi.Output<"withdrawn" | "already-offboarded">;
-  declare readonly onMissingUser: pulumi.Output<"fail" | "succeed">;
+  declare readonly outcome: pulumi.Output<Outcome>;
+  /** As given, or `fail`. */
+  declare readonly onMissingUser: pulumi.Output<OnMissingUser>;
   /** RequestId of the successful WithdrawAllUserGroups call: the proof to quote in an audit. */
   declare readonly requestId: pulumi.Output<string>;
   /** When the withdrawal succeeded, ISO-8601 UTC. */
@@ -174,61 +221,33 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
    */
   declare readonly residualAccess: pulumi.Output<QuickBIResidualAccess | undefined>;
   /** The scope taken, when wider than the groups. */
-  declare readonly scope: pulumi.Output<string[] | undefined>;
+  declare readonly scope: pulumi.Output<ScopeStep[] | undefined>;
   /**
    * The record of each step beyond the groups (`workspaces`, `organizationRoles`, `account`): its
-   * status, what it removed with the RequestId and time of each write, and drift a refresh found.
+   * status (done, incomplete, not-run), what it removed with the RequestId and time of each write,
+   * drift a refresh found (`current`) and earlier records (`history`). Its shape is
+   * QuickBIStepsRecord in the TypeScript package.
    */
-  declare readonly steps: pulumi.Output<StepsRecord | undefined>;
+  declare readonly steps: pulumi.Output<unknown | undefined>;
   /** The restore in force, as asked for; absent while the person is offboarded. */
-  declare readonly restore: pulumi.Output<RestoreRequest | undefined>;
-  /** Every restore, oldest first: each write with its RequestId and time, read back; what could not be put back, and why. */
-  declare readonly restores: pulumi.Output<RestoreRecord[] | undefined>;
+  declare readonly restore: pulumi.Output<QuickBIRestore | undefined>;
+  /**
+   * Every restore, oldest first: each write with its RequestId and time, read back; what could not be
+   * put back, and why. Its shape is QuickBIRestoreRecord in the TypeScript package.
+   */
+  declare readonly restores: pulumi.Output<unknown[] | undefined>;
+  /** As given. */
   declare readonly reason: pulumi.Output<string | undefined>;
+  /** As given. */
   declare readonly ticket: pulumi.Output<string | undefined>;
   /** The region actually used. */
   declare readonly region: pulumi.Output<string>;
   /** The endpoint actually used, as a URL. */
   declare readonly endpoint: pulumi.Output<string>;
+  /** As given. */
   declare readonly triggers: pulumi.Output<unknown[] | undefined>;
 
   constructor(name: string, args: QuickBIUserGroupRevocationArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      revocationProvider,
-      name,
-      {
-        userId: args.userId,
-        account: args.account,
-        parentAccountName: args.parentAccountName,
-        region: args.region,
-        endpoint: args.endpoint,
-        triggers: args.triggers,
-        reason: args.reason,
-        ticket: args.ticket,
-        onMissingUser: args.onMissingUser,
-        strictPreview: args.strictPreview,
-        listedAt: args.listedAt,
-        scope: args.scope,
-        restore: args.restore,
-        // Output-only keys are passed as undefined so that the engine wires them to the outputs.
-        accountName: undefined,
-        displayName: undefined,
-        outcome: undefined,
-        requestId: undefined,
-        withdrawnAt: undefined,
-        groupsRemoved: undefined,
-        currentGroups: undefined,
-        checkedAt: undefined,
-        history: undefined,
-        residualAccess: undefined,
-        steps: undefined,
-        restores: undefined,
-        // Every output is wired (the typecheck fails otherwise), plus the two inputs that only steer the
-        // provider and are not recorded: strictPreview and listedAt.
-      } satisfies Record<keyof RevocationOutputs | "strictPreview" | "listedAt", unknown>,
-      opts,
-      "quickbi",
-      "UserGroupRevocation",
-    );
+    super(revocationProvider, name, { ...OUTPUTS, ...args }, opts, "quickbi", "UserGroupRevocation");
   }
 }

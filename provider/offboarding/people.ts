@@ -2,16 +2,25 @@ import { readFileSync } from "node:fs";
 import { isAbsolute, relative } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { validateInputs, type OnMissingUser } from "../revocation/inputs";
+import type { ScopeStep } from "../revocation/scope";
 import { describeYamlError } from "./yaml-problems";
 
 /** One person to offboard, as a people list gives them. Exactly one of `userId` and `account`. */
 export interface QuickBIPerson {
+  /** The Quick BI UserId. */
   readonly userId?: string;
+  /** The Alibaba Cloud account name or UID. */
   readonly account?: string;
+  /** The main account a RAM user `account` belongs to. */
   readonly parentAccountName?: string;
+  /** Why, for the audit record. */
   readonly reason?: string;
+  /** The authorising ticket, for the audit record. */
   readonly ticket?: string;
+  /** Overrides the component's onMissingUser for this person. */
   readonly onMissingUser?: OnMissingUser;
+  /** The steps beyond the groups for this person; wins over the component's `scope`. */
+  readonly scope?: readonly ScopeStep[];
 }
 
 /** A validated person with the stable key its resource name and the removal guard use. */
@@ -22,7 +31,15 @@ export interface ListedPerson extends QuickBIPerson {
   readonly origin: string;
 }
 
-const PERSON_KEYS = ["userId", "account", "parentAccountName", "reason", "ticket", "onMissingUser"] as const;
+const PERSON_KEYS = [
+  "userId",
+  "account",
+  "parentAccountName",
+  "reason",
+  "ticket",
+  "onMissingUser",
+  "scope",
+] as const;
 
 /** The key that names a person's resource: stable as long as the person's entry names them the same way. */
 export function personKey(person: QuickBIPerson): string {

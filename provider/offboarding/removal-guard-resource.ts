@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { Integer } from "../integer";
 import * as removalGuardProvider from "../dynamic/removal-guard-runtime";
 
 /** Inputs of {@link QuickBIRemovalGuard}. */
@@ -9,7 +10,13 @@ export interface QuickBIRemovalGuardArgs {
    * The most people one update may add to the list.
    * @default - stack config `quickbi:maxRemovalsPerUpdate`, then 10
    */
-  readonly maxRemovalsPerUpdate?: pulumi.Input<number>;
+  readonly maxRemovalsPerUpdate?: pulumi.Input<Integer>;
+  /**
+   * The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take
+   * stack config `quickbi:scope`. A person whose scope changes counts as a removal.
+   * @default - none
+   */
+  readonly scopes?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
 /**
@@ -17,14 +24,25 @@ export interface QuickBIRemovalGuardArgs {
  * every revocation depend on it (QuickBIOffboarding does): when it refuses, none of them runs.
  */
 export class QuickBIRemovalGuard extends pulumi.dynamic.Resource {
+  /** Stable keys of everyone the list offboards. */
   declare readonly people: pulumi.Output<string[]>;
-  declare readonly maxRemovalsPerUpdate: pulumi.Output<number | undefined>;
+  /** As given. */
+  declare readonly maxRemovalsPerUpdate: pulumi.Output<Integer | undefined>;
+  /** As given. */
+  declare readonly scopes: pulumi.Output<string[] | undefined>;
+  /** Each person's effective scope where wider than the groups, as `<key>=<step>,<step>`, as the last check resolved it. */
+  declare readonly effectiveScopes: pulumi.Output<string[] | undefined>;
 
   constructor(name: string, args: QuickBIRemovalGuardArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       removalGuardProvider,
       name,
-      { people: args.people, maxRemovalsPerUpdate: args.maxRemovalsPerUpdate },
+      {
+        people: args.people,
+        maxRemovalsPerUpdate: args.maxRemovalsPerUpdate,
+        scopes: args.scopes,
+        effectiveScopes: undefined,
+      },
       opts,
       "quickbi",
       "RemovalGuard",

@@ -60,7 +60,7 @@ export type RevocationProvider = Required<Omit<pulumi.dynamic.ResourceProvider, 
 };
 
 /**
- * The lifecycle of a QuickBIUserGroupRevocation, step by step as the README's table describes it.
+ * The lifecycle of a QuickBIUserGroupRevocation, step by step as docs/audit-record-and-drift.md's table describes it.
  * Each provider process has one session: the stack config of the last `configure`, and the
  * credentials, limiter and clients every resource in the process shares.
  */
@@ -101,7 +101,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       }
       // The effective scope, stack default included, is an input: so diff sees a changed default.
       const { scope: _given, ...rest } = inputs;
-      const scoped: RevocationInputs = isWiderThanGroups(scope) ? { ...rest, scope } : rest;
+      const scoped: RevocationInputs = isWiderThanGroups(scope) ? { ...rest, scope: [...scope] } : rest;
       if (!isNewSubject(olds, scoped)) {
         const duplicate = reviewListedOnce(listed, scoped.userId, scoped);
         const property = scoped.account !== undefined ? "account" : "userId";

@@ -11,11 +11,21 @@ import { DEFAULTS } from "../config/defaults";
 import { STACK_CONFIG_KEYS, type StackConfig } from "../config/stack-config";
 import { describe, UNKNOWN } from "./inputs";
 
-/** Every step, in the order an offboarding takes them. */
-export const SCOPE_STEPS = ["groups", "workspaces", "organizationRoles", "account"] as const;
+/** A step of an offboarding's scope; `groups` is always done. */
+export const ScopeStep = {
+  /** WithdrawAllUserGroups: every user group (always done). */
+  Groups: "groups",
+  /** DeleteUserFromWorkspace for each direct workspace membership. */
+  Workspaces: "workspaces",
+  /** UpdateUser RoleIds=111111113: the organisation admin, permission admin and custom organisation roles go. */
+  OrganizationRoles: "organizationRoles",
+  /** UpdateUser IsDeleted=true: deactivated, which Quick BI can undo (never DeleteUser). */
+  Account: "account",
+} as const;
+export type ScopeStep = (typeof ScopeStep)[keyof typeof ScopeStep];
 
-/** One of {@link SCOPE_STEPS}. */
-export type ScopeStep = (typeof SCOPE_STEPS)[number];
+/** Every step, in the order an offboarding takes them. */
+export const SCOPE_STEPS: readonly ScopeStep[] = Object.values(ScopeStep);
 
 /** The steps beyond the user groups: those with a record of their own in `steps`. */
 export type ExtraStep = Exclude<ScopeStep, "groups">;

@@ -34,7 +34,7 @@ describeWithCli("offboarding to zero access under the real Pulumi CLI", (cli) =>
 
   const alice = () => stack.emulator.state().users.find((u) => u.userId === ALICE)!;
   const workspacesOfAlice = () => stack.emulator.state().workspaceMembers.filter((m) => m.userId === ALICE);
-  const writes = (run: { requests: { action: string }[] }) =>
+  const writes = (run: { readonly requests: readonly { action: string }[] }) =>
     run.requests
       .map((r) => r.action)
       .filter((a) => ["WithdrawAllUserGroups", "DeleteUserFromWorkspace", "UpdateUser"].includes(a));

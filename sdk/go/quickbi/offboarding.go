@@ -36,7 +36,7 @@ func NewOffboarding(ctx *pulumi.Context,
 }
 
 type offboardingArgs struct {
-	// Passed to every revocation.
+	// Passed to every revocation. Default: as UserGroupRevocation.
 	Endpoint *string `pulumi:"endpoint"`
 	// The most people one update may offboard; more is refused at preview. Default: stack config `quickbi:maxRemovalsPerUpdate`, then 10.
 	MaxRemovalsPerUpdate *int `pulumi:"maxRemovalsPerUpdate"`
@@ -46,15 +46,17 @@ type offboardingArgs struct {
 	People []Person `pulumi:"people"`
 	// A YAML or JSON file listing people to offboard: a list, or a mapping with a `people` list. Relative paths resolve against the Pulumi project directory. Problems are reported with their line.
 	PeopleFile *string `pulumi:"peopleFile"`
-	// Passed to every revocation.
+	// Passed to every revocation. Default: as UserGroupRevocation.
 	Region *string `pulumi:"region"`
+	// The steps beyond the groups for everyone whose entry does not say (see UserGroupRevocation's `scope`). A change applies to everyone it covers, and each person whose steps change counts against the removal guard. Default: stack config `quickbi:scope`, then ["groups"].
+	Scope []ScopeStep `pulumi:"scope"`
 	// Passed to every revocation: fail a preview whose impact cannot be read. Default: `quickbi:strictPreview`, then true.
 	StrictPreview *bool `pulumi:"strictPreview"`
 }
 
 // The set of arguments for constructing a Offboarding resource.
 type OffboardingArgs struct {
-	// Passed to every revocation.
+	// Passed to every revocation. Default: as UserGroupRevocation.
 	Endpoint pulumi.StringPtrInput
 	// The most people one update may offboard; more is refused at preview. Default: stack config `quickbi:maxRemovalsPerUpdate`, then 10.
 	MaxRemovalsPerUpdate *int
@@ -64,8 +66,10 @@ type OffboardingArgs struct {
 	People []PersonArgs
 	// A YAML or JSON file listing people to offboard: a list, or a mapping with a `people` list. Relative paths resolve against the Pulumi project directory. Problems are reported with their line.
 	PeopleFile *string
-	// Passed to every revocation.
+	// Passed to every revocation. Default: as UserGroupRevocation.
 	Region pulumi.StringPtrInput
+	// The steps beyond the groups for everyone whose entry does not say (see UserGroupRevocation's `scope`). A change applies to everyone it covers, and each person whose steps change counts against the removal guard. Default: stack config `quickbi:scope`, then ["groups"].
+	Scope []ScopeStep
 	// Passed to every revocation: fail a preview whose impact cannot be read. Default: `quickbi:strictPreview`, then true.
 	StrictPreview pulumi.BoolPtrInput
 }
