@@ -3,6 +3,7 @@ import { isAbsolute, relative } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { validateInputs, type OnMissingUser } from "../revocation/inputs";
 import type { ScopeStep } from "../revocation/scope";
+import type { QuickBIRestore } from "../resource";
 import { describeYamlError } from "./yaml-problems";
 
 /** One person to offboard, as a people list gives them. Exactly one of `userId` and `account`. */
@@ -21,6 +22,11 @@ export interface QuickBIPerson {
   readonly onMissingUser?: OnMissingUser;
   /** The steps beyond the groups for this person; wins over the component's `scope`. */
   readonly scope?: readonly ScopeStep[];
+  /**
+   * Undo this person's offboarding: put back what the record says was removed. Removing it offboards
+   * them again. Counted by the removal guard as a removal.
+   */
+  readonly restore?: QuickBIRestore;
 }
 
 /** A validated person with the stable key its resource name and the removal guard use. */
@@ -39,6 +45,7 @@ const PERSON_KEYS = [
   "ticket",
   "onMissingUser",
   "scope",
+  "restore",
 ] as const;
 
 /** The key that names a person's resource: stable as long as the person's entry names them the same way. */
