@@ -1,10 +1,14 @@
 // Offboard one person from Quick BI. The Pulumi.yaml at the repository root runs this program; with
 // the emulator (`npm run emulator`) and `quickbi:endpoint` set to its URL it runs with no cloud account.
-import { QuickBIUserGroupRevocation } from "pulumi-quickbi-offboarding";
+import * as pulumi from "@pulumi/pulumi";
+import { QuickBIUserGroupRevocation, type QuickBIRestore } from "pulumi-quickbi-offboarding";
 
 const alice = new QuickBIUserGroupRevocation("offboard-alice", {
   // The Quick BI UserId (member management, or QueryUserInfoByAccount), not the Alibaba Cloud UID.
   userId: "46e5374665ba4b679ee22e2a2927abcd",
+  // Offboarded by mistake? `pulumi config set restore '{"ticket":"HR-4712","reason":"…"}'` gives back
+  // what the record says was taken; `pulumi config rm restore` offboards her again.
+  restore: new pulumi.Config().getObject<QuickBIRestore>("restore"),
 });
 
 export const aliceRequestId = alice.requestId;

@@ -141,7 +141,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       );
       const onNew = restoreOnNewFailure(scoped);
       if (onNew) failures.push({ property: "restore", reason: onNew });
-      return { inputs: { ...scoped, impact, ...carriedRestorable({}, impact) }, failures };
+      return { inputs: { ...scoped, impact }, failures };
     },
 
     /** Replaces on a new user, explicit region or triggers; updates on drift or new notes; an endpoint alone is nothing. */

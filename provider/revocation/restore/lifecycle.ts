@@ -31,10 +31,21 @@ export interface RestoreInputs {
   readonly restoring?: RestorePlan;
 }
 
-/** `restorable` for the new inputs: the old one, widened by the impact this check computed, if any. */
-export function carriedRestorable(olds: RestoreInputs, impact: Impact | undefined): RestoreInputs {
-  const restorable = merged(olds.restorable, restorableOfImpact(impact));
+/**
+ * `restorable` for the new inputs of a revocation already done: the old one (or, the first time, the
+ * offboarding's own impact, which its create's check left in the inputs), widened by the impact this
+ * check computed for a new scope, if any. A new revocation's preview shows its impact only.
+ */
+export function carriedRestorable(
+  olds: RestoreInputs & { readonly impact?: Impact },
+  impact: Impact | undefined,
+): RestoreInputs {
+  const restorable = merged(restorableOf(olds), restorableOfImpact(impact));
   return restorable ? { restorable } : {};
+}
+
+function restorableOf(olds: RestoreInputs & { readonly impact?: Impact }): Restorable | undefined {
+  return olds.restorable ?? restorableOfImpact(olds.impact);
 }
 
 /** Why `restore` cannot be asked for on a revocation not done yet, or undefined. */
@@ -48,12 +59,13 @@ export function restoreOnNewFailure(news: RestoreInputs): string | undefined {
 
 /** The preview of a restore newly asked for: `restoring`, or why it cannot be planned. */
 export async function previewRestore(
-  olds: RestoreInputs,
+  olds: RestoreInputs & { readonly impact?: Impact },
   news: RestoreInputs,
   client: QuickBIClient | undefined,
 ): Promise<{ readonly restoring?: RestorePlan; readonly failure?: string }> {
   if (!isRestoring(news.restore) || isRestoring(olds.restore)) return {};
-  if (!olds.restorable)
+  const restorable = restorableOf(olds);
+  if (!restorable)
     return {
       failure:
         "restore cannot be previewed: this revocation's inputs hold no preview of what its offboarding took " +
@@ -61,8 +73,8 @@ export async function previewRestore(
         'docs\' "Restoring by hand" says, or ask for this to be supported.',
     };
   if (!client) return {};
-  const { who, userId } = olds.restorable;
-  return { restoring: await planRestore(client, userId ?? "", who ?? userId ?? "", olds.restorable) };
+  const { who, userId } = restorable;
+  return { restoring: await planRestore(client, userId ?? "", who ?? userId ?? "", restorable) };
 }
 
 /** What changing `restore` means for `diff`: nothing, a restore to do or finish, or an offboarding again. */
