@@ -130,8 +130,8 @@ export class CliStack {
     }
   }
 
-  /** `pulumi preview [--diff]`. */
-  preview(options: { diff?: boolean } = {}): Promise<CommandRun> {
+  /** `pulumi preview [--diff] [--refresh]`. */
+  preview(options: { diff?: boolean; refresh?: boolean } = {}): Promise<CommandRun> {
     return this.command("preview", (hooks) => this.local.stack.preview({ ...options, ...hooks }));
   }
 
