@@ -137,6 +137,7 @@ function upgradeSuite({ release, shape, dir }: UpgradeFixture): void {
       const up = await stack.up();
 
       assertUnchanged(changedSteps(up), up);
+      assert.ok(up.events.some((e) => e.resourcePreEvent?.metadata.op === "same"));
       assert.deepEqual(writesOf(up), []);
       assert.deepEqual(stack.emulator.state(), world);
     });
