@@ -70,7 +70,9 @@ describe("the fault-injection soak of the multi-step offboarding (scope beyond t
       scope: ["groups", "workspaces", "organizationRoles", "account"],
     });
     const { verdicts, seconds, requests } = result;
-    console.log(`      scoped soak: ${JSON.stringify(verdicts)}, ${requests} requests, ${seconds.toFixed(1)} s`);
+    console.log(
+      `      scoped soak: ${JSON.stringify(verdicts)}, ${requests} requests, ${seconds.toFixed(1)} s`,
+    );
   });
 
   it("never records a step as done that Quick BI did not do (0 false done)", () => {
