@@ -109,7 +109,10 @@ describeWithPulumiCli("the main command, examples/run.ts, with the real CLI", ()
     assert.equal(requests.length, 1, up);
     assert.equal(recorded, requests[0]?.[1]);
     assert.match(up, /offboard-alice created/);
-    assert.match(up, /alice is now in no user group; in no workspace, no organisation admin, the account deactivated/);
+    assert.match(
+      up,
+      /alice is now in no user group; in no workspace, no organisation admin, the account deactivated/,
+    );
   });
 
   it("prints in the up's own output what each step removed, with the RequestId of each write in the request log", () => {
@@ -119,12 +122,18 @@ describeWithPulumiCli("the main command, examples/run.ts, with the real CLI", ()
       [...up.matchAll(new RegExp(`^ {2}${action} .*HTTP 200 {2}RequestId (\\S+)$`, "gm"))].map((m) => m[1]);
     const [salesBi, finance] = log("DeleteUserFromWorkspace");
     const [roles, account] = log("UpdateUser");
-    assert.match(up, new RegExp(`requestId +: "${salesBi}"\\n\\s+roleId +: "27"\\n\\s+roleName +: "Analyst"`));
+    assert.match(
+      up,
+      new RegExp(`requestId +: "${salesBi}"\\n\\s+roleId +: "27"\\n\\s+roleName +: "Analyst"`),
+    );
     assert.match(up, new RegExp(`requestId +: "${finance}"\\n\\s+roleId +: "30"\\n\\s+roleName +: "Viewer"`));
     assert.match(up, new RegExp(`changedAt +: "[^"]+"\\n\\s+requestId +: "${roles}"`));
     assert.match(up, new RegExp(`previousState: "active"\\n\\s+requestId +: "${account}"`));
     assert.match(up, /roleIdsBefore: \[\n\s+\[0\]: 111111111/);
-    assert.match(up, /Every write's RequestId is in the record: groups, each workspace, the roles, the account\./);
+    assert.match(
+      up,
+      /Every write's RequestId is in the record: groups, each workspace, the roles, the account\./,
+    );
     assert.match(
       up,
       /aliceAccessLeft : "after the withdrawal, alice belongs to no workspace; alice holds no organisation admin role; the account is deactivated"/,
