@@ -14,6 +14,7 @@ import {
   organizationFlags,
   recordedFlags,
   residualAccessAfterWithdrawal,
+  readAccess,
   residualAccessNow,
   type OrganizationFlags,
 } from "./residual-access";
@@ -244,9 +245,10 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       if (!props?.userId) return { id, props };
       const client = session.clientFor(requireTarget({ state: props }, session));
       const currentGroups = await groupsNow(client, props.userId);
-      const residualAccess = await residualAccessNow(client, nameOf(props), props.userId);
-      const steps =
-        props.steps && (await refreshSteps(client, props.userId, recordedScope(props.scope), props.steps));
+      // The same two reads make the residual access and show drift in the steps beyond the groups.
+      const reads = await readAccess(client, props.userId);
+      const residualAccess = await residualAccessNow(client, nameOf(props), props.userId, reads);
+      const steps = props.steps && refreshSteps(recordedScope(props.scope), props.steps, reads);
       const groupsChanged = !isDeepStrictEqual(currentGroups, props.currentGroups ?? []);
       const stepsChanged = !isDeepStrictEqual(steps, props.steps);
       if (!groupsChanged && !stepsChanged && isDeepStrictEqual(residualAccess, props.residualAccess))

@@ -195,6 +195,26 @@ describe("scope beyond the user groups", () => {
       assert.equal(outs.requestId, partial.requestId);
     });
 
+    it("keeps a workspace Quick BI answered as left but did not leave, and does not record it removed", async () => {
+      // given
+      t.emulator.setFaults({
+        rules: [{ fault: "keepMembership", action: "DeleteUserFromWorkspace", times: 1 }],
+      });
+      // when
+      const error = await failingCreate({ userId: ALICE, scope: ALL });
+      // then
+      const { workspaces } = (error.properties as unknown as RevocationOutputs).steps!;
+      assert.deepEqual(
+        workspaces!.removed.map((w) => w.workspaceId),
+        [FINANCE_WORKSPACE],
+      );
+      assert.deepEqual(
+        workspaces!.kept.map((w) => [w.workspaceId, w.code]),
+        [[SALES_BI, "Verify.StepNotApplied"]],
+      );
+      assert.match(error.message, /Sales BI: DeleteUserFromWorkspace .* Verify\.StepNotApplied/);
+    });
+
     it("keeps the before-state read before a write whose answer was lost", async () => {
       // given: the account's UpdateUser is applied but its answer never comes
       t.emulator.setFaults({ rules: [{ fault: "forbidden", action: "UpdateUser", times: 1 }] });

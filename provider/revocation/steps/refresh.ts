@@ -3,38 +3,28 @@
  * workspace, given an organisation role again, or reactivated. A step not finished is left as it is:
  * the next `up` runs it anyway. A person Quick BI no longer knows has no access to drift back to.
  */
-import type { QuickBIClient } from "../../quickbi/client";
-import { isMissingUserError } from "../../quickbi/errors";
-import { queryUserInfoByUserId, type UserInfo } from "../../quickbi/operations";
-import type { WorkspaceAccess } from "../residual-access";
+import { isMissing, type AccessReads, type Read } from "../residual-access";
 import { extraSteps, type Scope } from "../scope";
 import { holdsMore, roleIdsOf } from "./organization-roles";
 import type { StepsRecord } from "./record";
-import { workspacesOf } from "./workspaces";
 
-/** The records with `current` set where Quick BI shows access again, and removed where it does not. */
-export async function refreshSteps(
-  client: QuickBIClient,
-  userId: string,
-  scope: Scope,
-  steps: StepsRecord,
-): Promise<StepsRecord> {
+/**
+ * The records with `current` set where Quick BI shows access again, and removed where it does not,
+ * from the same two reads the residual access is made of. A read a finished step needs that failed
+ * fails the refresh, as the groups' read does: drift that cannot be read must not pass as none.
+ */
+export function refreshSteps(scope: Scope, steps: StepsRecord, reads: AccessReads): StepsRecord {
   const due = extraSteps(scope).filter((step) => steps[step]?.status === "done");
   if (due.length === 0) return steps;
-  const [workspaces, info] = await Promise.all([
-    due.includes("workspaces")
-      ? orNone(() => workspacesOf(client, userId), [] as WorkspaceAccess[])
-      : undefined,
-    due.some((s) => s !== "workspaces")
-      ? orNone(() => queryUserInfoByUserId(client, userId), undefined)
-      : undefined,
-  ]);
+  const gone = isMissing(reads);
+  const workspaces = due.includes("workspaces") && !gone ? valueOf(reads.workspaces) : [];
+  const info = due.some((s) => s !== "workspaces") && !gone ? valueOf(reads.info) : undefined;
   const refreshed: Record<string, unknown> = { ...steps };
   for (const step of due) {
     const { current: _old, ...record } = steps[step]!;
     const current =
       step === "workspaces"
-        ? nonEmpty(workspaces ?? [])
+        ? nonEmpty(workspaces)
         : step === "organizationRoles"
           ? info && holdsMore(roleIdsOf(info))
             ? roleIdsOf(info)
@@ -56,14 +46,8 @@ function nonEmpty<T>(list: readonly T[]): readonly T[] | undefined {
   return list.length > 0 ? list : undefined;
 }
 
-/** The read, or `none` when Quick BI no longer knows the person. */
-async function orNone<T, N>(read: () => Promise<T>, none: N): Promise<T | N> {
-  try {
-    return await read();
-  } catch (error) {
-    if (isMissingUserError(error)) return none;
-    throw error;
-  }
+function valueOf<T>(read: Read<T>): T {
+  if ("error" in read)
+    throw new Error(`refresh could not read what a finished step took away: ${read.error}`);
+  return read.value;
 }
-
-export type { UserInfo };

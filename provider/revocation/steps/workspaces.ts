@@ -39,13 +39,20 @@ export async function leaveWorkspaces(
       }
     }
     const after = await workspacesOf(client, userId);
-    const back = after.filter((w) => removed.some((r) => r.workspaceId === w.workspaceId));
-    if (back.length > 0) {
-      throw stepError(
+    // Answered as done but still there: not removed, whatever Quick BI said; kept, with that answer's id.
+    const back = removed.filter((r) => after.some((w) => w.workspaceId === r.workspaceId));
+    for (const { requestId, removedAt: _when, ...workspace } of back) {
+      removed.splice(
+        removed.findIndex((r) => r.workspaceId === workspace.workspaceId),
+        1,
+      );
+      kept.push({ ...workspace, code: "Verify.StepNotApplied", owner: false, requestId });
+      const failure = stepError(
         "DeleteUserFromWorkspace",
         userId,
-        `the person is still in ${back.map((w) => w.workspaceName).join(", ")} after Quick BI answered success`,
+        `the person is still in ${workspace.workspaceName} after Quick BI answered success (RequestId ${requestId})`,
       );
+      error = [error, `${workspace.workspaceName}: ${failure.message}`].filter(Boolean).join(" ");
     }
     // Not reached because the loop stopped, or added while it ran: the next `up` takes them.
     const untouched = after.filter((w) => !kept.some((k) => k.workspaceId === w.workspaceId));
