@@ -91,8 +91,8 @@ export function restoreChange(olds: RevocationOutputs, news: RestoreInputs): Res
  * that a preview never shows other than what the update will do.
  */
 export function requireRecordMatchesPlan(olds: RevocationOutputs, news: RestoreInputs): void {
-  if (isRestoring(olds.restore) || !news.restoring) return;
-  const found = differences(restorableOfRecord(olds), news.restoring.restorable);
+  if (isRestoring(olds.restore) || !news.restoring || !news.restorable) return;
+  const found = differences(restorableOfRecord(olds), news.restorable);
   if (found.length === 0) return;
   throw new Error(
     `Restoring ${olds.accountName || olds.userId}: the preview planned from what the offboarding's preview said ` +

@@ -14,8 +14,6 @@ import type { Restorable } from "./restorable";
 export interface RestorePlan {
   /** "alice (Alice Wang) will rejoin 2 user groups: Finance, Sales; rejoin Sales BI as Analyst; regain organisation admin; be reactivated" */
   readonly summary: string;
-  /** What will be put back, as the record has it. */
-  readonly restorable: Restorable;
   /** What cannot be put back, each with why. */
   readonly notRestored: readonly NotRestored[];
 }
@@ -45,7 +43,6 @@ export async function planRestore(
   ];
   return {
     summary: `${who} will ${parts.length > 0 ? parts.join("; ") : "get nothing back: the record shows nothing removed"}`,
-    restorable,
     notRestored,
   };
 }
