@@ -72,7 +72,8 @@ export class ExampleStack {
     private readonly options: ExampleStackOptions,
     /** The temporary directory: workspace or project copy, state, PULUMI_HOME. */
     readonly dir: string,
-    private readonly workDir: string,
+    /** Where the program runs: for YAML, the copy of the example's project, its people.yaml included. */
+    readonly workDir: string,
     private readonly env: NodeJS.ProcessEnv,
     private readonly goProgram?: string,
   ) {}
