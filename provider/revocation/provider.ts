@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import type * as pulumi from "@pulumi/pulumi";
 import { DEFAULTS } from "../config/defaults";
 import { endpointUrl } from "../config/endpoint";
-import { readStackConfig } from "../config/stack-config";
+import { readStackConfig, type StackConfig } from "../config/stack-config";
 import { groupsNow, hasDrift } from "./drift";
 import { assessImpact, IMPACT_UNKNOWN_UNTIL_APPLY, type Impact } from "./impact";
 import { hasUnknownUser, isNewSubject, validateInputs, type RevocationInputs } from "./inputs";
@@ -19,6 +19,7 @@ import {
   type OrganizationFlags,
 } from "./residual-access";
 import { reviewImpact, reviewListedOnce } from "./review";
+import { isStrictPreview } from "./strict-preview";
 import { revoke } from "./revoke";
 import { partialProgress, unfinishedReasons } from "./partial-progress";
 import { isWiderThanGroups, recordedScope, resolveScope, type Scope } from "./scope";
@@ -111,6 +112,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
           olds,
           scoped,
           target === undefined || hasUnknownUser(scoped) ? undefined : session.clientFor(target),
+          strictRestorePreview(scoped, session.config),
         );
         if (unrestorable) duplicates.push({ property: "restore", reason: unrestorable });
         const restored = { ...carriedRestorable(olds, undefined), ...(restoring ? { restoring } : {}) };
@@ -328,6 +330,15 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
     },
   } satisfies pulumi.dynamic.ResourceProvider<CheckedInputs, RevocationOutputs>;
   return provider;
+}
+
+/** Whether a restore's preview must read what still exists; a malformed setting is check's to report. */
+function strictRestorePreview(inputs: RevocationInputs, config: StackConfig): boolean {
+  try {
+    return isStrictPreview(inputs.strictPreview, config);
+  } catch {
+    return true;
+  }
 }
 
 function sameScope(a: Scope, b: Scope): boolean {

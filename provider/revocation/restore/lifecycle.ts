@@ -62,6 +62,7 @@ export async function previewRestore(
   olds: RestoreInputs & { readonly impact?: Impact },
   news: RestoreInputs,
   client: QuickBIClient | undefined,
+  strict: boolean,
 ): Promise<{ readonly restoring?: RestorePlan; readonly failure?: string }> {
   if (!isRestoring(news.restore) || isRestoring(olds.restore)) return {};
   const restorable = restorableOf(olds);
@@ -74,7 +75,17 @@ export async function previewRestore(
     };
   if (!client) return {};
   const { who, userId } = restorable;
-  return { restoring: await planRestore(client, userId ?? "", who ?? userId ?? "", restorable) };
+  try {
+    return { restoring: await planRestore(client, userId ?? "", who ?? userId ?? "", restorable) };
+  } catch (error) {
+    // As for an offboarding's impact: a preview that cannot read says so, and a strict one fails.
+    const why = error instanceof Error ? error.message : String(error);
+    const summary = `restore plan unknown: the preview could not read which groups and workspaces still exist (${why})`;
+    return {
+      restoring: { summary, notRestored: [] },
+      ...(strict ? { failure: `strict preview: ${summary}` } : {}),
+    };
+  }
 }
 
 /** What changing `restore` means for `diff`: nothing, a restore to do or finish, or an offboarding again. */
