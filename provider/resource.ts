@@ -182,8 +182,8 @@ const OUTPUTS = {
  * an audit record. `pulumi preview` shows who will leave which groups; `pulumi refresh` notices a user
  * added back to a group, and the next `pulumi up` withdraws again.
  *
- * Irreversible: destroying this resource, or removing it from the program, does not give the user
- * their groups back (the record in `groupsRemoved` says how to, by hand).
+ * Never undone by accident: destroying this resource, or removing it from the program, does not give
+ * the user their groups back. `restore` does, as a reviewed change, from the record.
  *
  * @example
  * new QuickBIUserGroupRevocation("offboard-alice", { userId: "46e5374665ba4b679ee22e2a2927abcd", ticket: "HR-4711" });

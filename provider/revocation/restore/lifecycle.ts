@@ -71,7 +71,7 @@ export async function previewRestore(
       failure:
         "restore cannot be previewed: this revocation's inputs hold no preview of what its offboarding took " +
         "(it was made by an earlier release, or its impact could not be read then). Restore by hand as the " +
-        'docs\' "Restoring by hand" says, or ask for this to be supported.',
+        'docs\' "Restoring a mistaken offboarding" says for such records.',
     };
   if (!client) return {};
   const { who, userId } = restorable;
@@ -108,7 +108,7 @@ export function requireRecordMatchesPlan(olds: RevocationOutputs, news: RestoreI
   throw new Error(
     `Restoring ${olds.accountName || olds.userId}: the preview planned from what the offboarding's preview said ` +
       `it would take, and the record of what it took differs: ${found.join("; ")}. Nothing was changed. ` +
-      `The restore cannot be previewed exactly; put these back by hand as the docs' "Restoring by hand" says.`,
+      `The restore cannot be previewed exactly; put these back by hand as the docs' "Restoring a mistaken offboarding" says.`,
   );
 }
 

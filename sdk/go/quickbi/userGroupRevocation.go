@@ -13,7 +13,7 @@ import (
 
 // Removes a Quick BI user from every user group with WithdrawAllUserGroups, verifies it, and keeps an audit record. `pulumi preview` shows who will leave which groups; `pulumi refresh` notices a user added back to a group, and the next `pulumi up` withdraws again.
 //
-// Irreversible: destroying this resource, or removing it from the program, does not give the user their groups back (the record in `groupsRemoved` says how to, by hand).
+// Never undone by accident: destroying this resource, or removing it from the program, does not give the user their groups back. `restore` does, as a reviewed change, from the record.
 type UserGroupRevocation struct {
 	pulumi.CustomResourceState
 

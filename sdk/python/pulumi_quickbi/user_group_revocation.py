@@ -259,7 +259,7 @@ class UserGroupRevocation(pulumi.CustomResource):
         """
         Removes a Quick BI user from every user group with WithdrawAllUserGroups, verifies it, and keeps an audit record. `pulumi preview` shows who will leave which groups; `pulumi refresh` notices a user added back to a group, and the next `pulumi up` withdraws again.
 
-        Irreversible: destroying this resource, or removing it from the program, does not give the user their groups back (the record in `groupsRemoved` says how to, by hand).
+        Never undone by accident: destroying this resource, or removing it from the program, does not give the user their groups back. `restore` does, as a reviewed change, from the record.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -286,7 +286,7 @@ class UserGroupRevocation(pulumi.CustomResource):
         """
         Removes a Quick BI user from every user group with WithdrawAllUserGroups, verifies it, and keeps an audit record. `pulumi preview` shows who will leave which groups; `pulumi refresh` notices a user added back to a group, and the next `pulumi up` withdraws again.
 
-        Irreversible: destroying this resource, or removing it from the program, does not give the user their groups back (the record in `groupsRemoved` says how to, by hand).
+        Never undone by accident: destroying this resource, or removing it from the program, does not give the user their groups back. `restore` does, as a reviewed change, from the record.
 
         :param str resource_name: The name of the resource.
         :param UserGroupRevocationArgs args: The arguments to use to populate this resource's properties.
