@@ -144,8 +144,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       // A new scope, a step a failed `up` left unfinished, or a step a refresh found drift in.
       const steps =
         !sameScope(recordedScope(olds.scope), recordedScope(news.scope)) ||
-        unfinishedReasons(recordedScope(olds.scope), olds.steps ?? {}).length > 0 ||
-        stepsDrift(recordedScope(olds.scope), olds.steps);
+        stepsDue(olds, recordedScope(olds.scope));
       return {
         changes: replaces.length > 0 || hasDrift(olds) || notes || steps,
         replaces,
@@ -246,11 +245,8 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       const scope = recordedScope(news.scope);
       const { scope: _recorded, ...unscoped } = notes;
       const scoped: RevocationOutputs = isWiderThanGroups(scope) ? { ...unscoped, scope } : unscoped;
-      const stepsDue =
-        isWiderThanGroups(scope) &&
-        olds.outcome !== "already-offboarded" &&
-        (unfinishedReasons(scope, olds.steps ?? {}).length > 0 || stepsDrift(scope, olds.steps));
-      if (!hasDrift(olds) && !stepsDue) return { outs: scoped };
+      const due = stepsDue(olds, scope);
+      if (!hasDrift(olds) && !due) return { outs: scoped };
       const target = requireTarget({ state: olds }, session);
       const client = session.clientFor(target);
       let outs: RevocationOutputs = {
@@ -267,7 +263,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         };
         outs = { ...outs, ...revoked, currentGroups: [], history: [...(olds.history ?? []), previous] };
       }
-      if (!stepsDue) return { outs };
+      if (!due) return { outs };
       const steps = await runSteps({ client, userId: olds.userId, now }, scope, olds.steps);
       const residualAccess = await residualAccessNow(client, nameOf(olds), olds.userId);
       outs = { ...outs, steps, residualAccess };
@@ -282,6 +278,15 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
     },
   } satisfies pulumi.dynamic.ResourceProvider<CheckedInputs, RevocationOutputs>;
   return provider;
+}
+
+/**
+ * Whether the steps of `scope` beyond the groups need an update: one not done (a failed `up`, a scope
+ * widened since) or with drift. A person Quick BI did not know (already offboarded) has none to take.
+ */
+function stepsDue(olds: RevocationOutputs, scope: Scope): boolean {
+  if (!isWiderThanGroups(scope) || olds.outcome === "already-offboarded") return false;
+  return unfinishedReasons(scope, olds.steps ?? {}).length > 0 || stepsDrift(scope, olds.steps);
 }
 
 function sameScope(a: Scope, b: Scope): boolean {
