@@ -41,8 +41,8 @@ export interface QuickBIEmulator {
   removeWorkspaceMember(userId: string, workspaceId: string): void;
   /** Changes a user's flags (adminUser, authAdminUser, isDeleted) or profile out of band. */
   updateUser(userId: string, changes: UserChanges): void;
-  /** Hands a workspace to another user (undefined: to nobody), as its owner does in the console. */
-  setWorkspaceOwner(workspaceId: string, userId: string | undefined): void;
+  /** Hands a workspace to another user, as its owner does in the console. */
+  setWorkspaceOwner(workspaceId: string, owner: string): void;
   /** Closes the server and destroys open sockets, hung ones included. */
   stop(): Promise<void>;
 }

@@ -5,14 +5,9 @@ import {
   type User,
   type UserGroup,
   type Workspace,
+  type WorkspaceRole,
   type WorkspaceRoleId,
 } from "./model";
-
-/** The user's role in one workspace. */
-export interface WorkspaceRole {
-  readonly workspace: Workspace;
-  readonly roleId: WorkspaceRoleId;
-}
 
 /** The user attributes an administrator can change (UpdateUser). */
 export type UserChanges = Partial<
@@ -135,14 +130,12 @@ export class Store {
     roles.set(workspaceId, roleId);
   }
 
-  /** Hands the workspace to another user (or to nobody), as its owner does in the console. */
-  setWorkspaceOwner(workspaceId: string, userId: string | undefined): void {
+  /** Hands the workspace to another user, as its owner does in the console. */
+  setWorkspaceOwner(workspaceId: string, owner: string): void {
     const workspace = this.workspaces.get(workspaceId);
-    if (!workspace) throw new Error(`setWorkspaceOwner: no workspace ${workspaceId}`);
-    if (userId !== undefined && !this.users.has(userId))
-      throw new Error(`setWorkspaceOwner: no user ${userId}`);
-    const { owner: _previous, ...rest } = workspace;
-    this.workspaces.set(workspaceId, userId === undefined ? rest : { ...rest, owner: userId });
+    if (!workspace || !this.users.has(owner))
+      throw new Error(`setWorkspaceOwner: no ${workspaceId} or ${owner}`);
+    this.workspaces.set(workspaceId, { ...workspace, owner });
   }
 
   removeFromWorkspace(userId: string, workspaceId: string): void {
