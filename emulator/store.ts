@@ -5,14 +5,9 @@ import {
   type User,
   type UserGroup,
   type Workspace,
+  type WorkspaceRole,
   type WorkspaceRoleId,
 } from "./model";
-
-/** The user's role in one workspace. */
-export interface WorkspaceRole {
-  readonly workspace: Workspace;
-  readonly roleId: WorkspaceRoleId;
-}
 
 /** The user attributes an administrator can change (UpdateUser). */
 export type UserChanges = Partial<
@@ -26,12 +21,12 @@ export type UserChanges = Partial<
  */
 export class Store {
   private readonly users = new Map<string, User>();
-  private readonly groups = new Map<string, UserGroup>();
+  protected readonly groups = new Map<string, UserGroup>();
   /** Group ids by user id, in the order the memberships were added. */
-  private readonly memberships = new Map<string, Set<string>>();
-  private readonly workspaces = new Map<string, Workspace>();
+  protected readonly memberships = new Map<string, Set<string>>();
+  protected readonly workspaces = new Map<string, Workspace>();
   /** Role ids by workspace id, by user id, in the order the memberships were added. */
-  private readonly workspaceRoles = new Map<string, Map<string, WorkspaceRoleId>>();
+  protected readonly workspaceRoles = new Map<string, Map<string, WorkspaceRoleId>>();
 
   constructor(seed: Seed) {
     for (const user of seed.users) this.users.set(user.userId, { ...user });
@@ -135,14 +130,12 @@ export class Store {
     roles.set(workspaceId, roleId);
   }
 
-  /** Hands the workspace to another user (or to nobody), as its owner does in the console. */
-  setWorkspaceOwner(workspaceId: string, userId: string | undefined): void {
+  /** Hands the workspace to another user, as its owner does in the console. */
+  setWorkspaceOwner(workspaceId: string, owner: string): void {
     const workspace = this.workspaces.get(workspaceId);
-    if (!workspace) throw new Error(`setWorkspaceOwner: no workspace ${workspaceId}`);
-    if (userId !== undefined && !this.users.has(userId))
-      throw new Error(`setWorkspaceOwner: no user ${userId}`);
-    const { owner: _previous, ...rest } = workspace;
-    this.workspaces.set(workspaceId, userId === undefined ? rest : { ...rest, owner: userId });
+    if (!workspace || !this.users.has(owner))
+      throw new Error(`setWorkspaceOwner: no ${workspaceId} or ${owner}`);
+    this.workspaces.set(workspaceId, { ...workspace, owner });
   }
 
   removeFromWorkspace(userId: string, workspaceId: string): void {
@@ -155,18 +148,6 @@ export class Store {
     let ids = this.memberships.get(userId);
     if (!ids) this.memberships.set(userId, (ids = new Set()));
     ids.add(usergroupId);
-  }
-
-  /** Deletes a group, and every membership of it, as an administrator in the console would. */
-  deleteGroup(usergroupId: string): void {
-    if (!this.groups.delete(usergroupId)) throw new Error(`deleteGroup: no group ${usergroupId}`);
-    for (const ids of this.memberships.values()) ids.delete(usergroupId);
-  }
-
-  /** Deletes a workspace, and every membership of it. */
-  deleteWorkspace(workspaceId: string): void {
-    if (!this.workspaces.delete(workspaceId)) throw new Error(`deleteWorkspace: no workspace ${workspaceId}`);
-    for (const roles of this.workspaceRoles.values()) roles.delete(workspaceId);
   }
 
   removeMembership(userId: string, usergroupId: string): void {

@@ -34,6 +34,7 @@ import {
   restoreChange,
   restoreOnNewFailure,
   sameRestore,
+  settled,
   withoutRestore,
   type RestoreInputs,
 } from "./restore/lifecycle";
@@ -173,8 +174,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       const restored = isRestored(olds) && restoreChange(olds, news) !== "offboard-again";
       const steps =
         !sameScope(recordedScope(olds.scope), recordedScope(news.scope)) ||
-        unfinishedReasons(recordedScope(olds.scope), olds.steps ?? {}).length > 0 ||
-        (!restored && stepsDrift(recordedScope(olds.scope), olds.steps));
+        stepsDue(restored ? { ...olds, steps: settled(olds.steps) } : olds, recordedScope(olds.scope));
       if (replaces.length === 0) requireRecordMatchesPlan(olds, news);
       const restoring = restoreChange(olds, news) !== "none" || !sameRestore(olds.restore, news.restore);
       return {
@@ -294,11 +294,8 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       const scope = recordedScope(news.scope);
       const { scope: _recorded, ...unscoped } = notes;
       const scoped: RevocationOutputs = isWiderThanGroups(scope) ? { ...unscoped, scope } : unscoped;
-      const stepsDue =
-        isWiderThanGroups(scope) &&
-        olds.outcome !== "already-offboarded" &&
-        (unfinishedReasons(scope, olds.steps ?? {}).length > 0 || stepsDrift(scope, olds.steps));
-      if (!hasDrift(olds) && !stepsDue) return { outs: scoped };
+      const due = stepsDue(olds, scope);
+      if (!hasDrift(olds) && !due) return { outs: scoped };
       const target = requireTarget({ state: olds }, session);
       const client = session.clientFor(target);
       let outs: RevocationOutputs = {
@@ -315,7 +312,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         };
         outs = { ...outs, ...revoked, currentGroups: [], history: [...(olds.history ?? []), previous] };
       }
-      if (!stepsDue) return { outs };
+      if (!due) return { outs };
       const steps = await runSteps({ client, userId: olds.userId, now }, scope, olds.steps);
       const residualAccess = await residualAccessNow(client, nameOf(olds), olds.userId);
       outs = { ...outs, steps, residualAccess };
@@ -330,6 +327,15 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
     },
   } satisfies pulumi.dynamic.ResourceProvider<CheckedInputs, RevocationOutputs>;
   return provider;
+}
+
+/**
+ * Whether the steps of `scope` beyond the groups need an update: one not done (a failed `up`, a scope
+ * widened since) or with drift. A person Quick BI did not know (already offboarded) has none to take.
+ */
+function stepsDue(olds: RevocationOutputs, scope: Scope): boolean {
+  if (!isWiderThanGroups(scope) || olds.outcome === "already-offboarded") return false;
+  return unfinishedReasons(scope, olds.steps ?? {}).length > 0 || stepsDrift(scope, olds.steps);
 }
 
 /** Whether a restore's preview must read what still exists; a malformed setting is check's to report. */

@@ -296,6 +296,24 @@ describe("scope beyond the user groups", () => {
     });
   });
 
+  describe("a person Quick BI does not know", () => {
+    it("records them as already offboarded with no step to take, and plans no change after", async () => {
+      const { outs } = (await checkAndCreate(t.provider, {
+        userId: "ffffffffffffffffffffffffffffffff",
+        onMissingUser: "succeed",
+        scope: ALL,
+      })) as { outs: RevocationOutputs };
+      assert.equal(outs.outcome, "already-offboarded");
+      assert.equal(outs.steps, undefined);
+      const diff = await t.provider.diff("id", outs, {
+        userId: "ffffffffffffffffffffffffffffffff",
+        onMissingUser: "succeed",
+        scope: ALL,
+      });
+      assert.equal(diff.changes, false);
+    });
+  });
+
   describe("a scope changed later", () => {
     it("previews the new steps for a person offboarded with the groups alone, and update runs only them", async () => {
       // given

@@ -178,3 +178,14 @@ export function withoutRestore(outs: RevocationOutputs): RevocationOutputs {
 export function sameRestore(a: RestoreRequest | undefined, b: RestoreRequest | undefined): boolean {
   return isDeepStrictEqual(a ?? null, b ?? null);
 }
+
+/** The step records without what a refresh found the person holding again: while restored, not drift. */
+export function settled(steps: StepsRecord | undefined): StepsRecord | undefined {
+  if (!steps) return steps;
+  return Object.fromEntries(
+    Object.entries(steps).map(([step, record]) => {
+      const { current: _held, ...rest } = record as { current?: unknown };
+      return [step, rest];
+    }),
+  ) as StepsRecord;
+}
