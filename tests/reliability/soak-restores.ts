@@ -103,7 +103,7 @@ export async function runRestoreSoak(options: {
   ) as Record<RestoreVerdict, number>;
   const examples: Record<string, string[]> = {};
   let namedDeletedGroup = 0;
-  let inDeletedGroup = 0;
+  const inDeletedGroup = new Set<string>();
   let canarySightings = 0;
   const note = (verdict: RestoreVerdict, userId: string, why: string) => {
     verdicts[verdict]++;
@@ -135,9 +135,9 @@ export async function runRestoreSoak(options: {
       }
     });
     const before = new Map(users.map((u) => [u, accessOf(emulator.state(), u)]));
-    inDeletedGroup = [...offboarded.values()].filter(({ state }) =>
-      (state.groupsRemoved as { id: string }[] | undefined)?.some((g) => g.id === DELETED_GROUP),
-    ).length;
+    for (const [userId, { state }] of offboarded)
+      if ((state.groupsRemoved as { id: string }[] | undefined)?.some((g) => g.id === DELETED_GROUP))
+        inDeletedGroup.add(userId);
     emulator.deleteGroup(DELETED_GROUP);
     const schedules = new Map<string, FaultRule[]>(
       users.map((u) => [u, faultSchedule(u, 250, random, RESTORE_ACTIONS)]),
@@ -203,7 +203,7 @@ export async function runRestoreSoak(options: {
     people: users.length,
     verdicts,
     namedDeletedGroup,
-    inDeletedGroup,
+    inDeletedGroup: inDeletedGroup.size,
     faultsFired,
     canarySightings,
     examples,
