@@ -92,6 +92,9 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       // `impact` is computed here, never taken from the program.
       const { impact: _ignored, restorable: _carried, restoring: _planned, ...inputs } = news;
       const failures: pulumi.dynamic.CheckFailure[] = validateInputs(inputs);
+      // Nothing to restore from before the record exists: refused before any read.
+      const onNew = isNewSubject(olds, inputs) ? restoreOnNewFailure(inputs) : undefined;
+      if (onNew) failures.push({ property: "restore", reason: onNew });
       const { target, failures: targetFailures } =
         failures.length === 0 ? targetOf({ inputs }, session) : { target: undefined, failures: [] };
       failures.push(...targetFailures);
@@ -143,8 +146,6 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       failures.push(
         ...reviewImpact({ impact, inputs: scoped, readAttempted, config: session.config, listed }),
       );
-      const onNew = restoreOnNewFailure(scoped);
-      if (onNew) failures.push({ property: "restore", reason: onNew });
       return { inputs: { ...scoped, impact }, failures };
     },
 

@@ -66,6 +66,12 @@ export async function previewRestore(
 ): Promise<{ readonly restoring?: RestorePlan; readonly failure?: string }> {
   if (!isRestoring(news.restore) || isRestoring(olds.restore)) return {};
   const restorable = restorableOf(olds);
+  if (!restorable && olds.impact?.status === "user-missing")
+    return {
+      failure:
+        "restore has nothing to give back: Quick BI did not know this person when they were offboarded " +
+        `(${olds.impact.summary}), so nothing was taken. Remove restore.`,
+    };
   if (!restorable)
     return {
       failure:

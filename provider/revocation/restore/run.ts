@@ -8,18 +8,16 @@
  * `pulumi up` continues without repeating it.
  */
 import { QuickBIRequestError } from "../../quickbi/errors";
-import { listUserGroupsByUserId, queryUserInfoByUserId } from "../../quickbi/operations";
 import {
   addUserGroupMembers,
   addUserToWorkspace,
   listByUserGroupId,
   restoreUser,
 } from "../../quickbi/restore-operations";
-import { roleIdsOf } from "../steps/organization-roles";
 import { messageOf, stepError, type StepContext } from "../steps/step";
-import { workspacesOf } from "../steps/workspaces";
 import { groupItem, missingOf } from "./plan";
-import type { GroupRejoined, NotRestored, RestoreRecord, WorkspaceRejoined } from "./record";
+import { confirm, notReadBack, type Written } from "./read-back";
+import type { NotRestored, RestoreRecord } from "./record";
 import type { RestoreRequest } from "./request";
 import type { Restorable } from "./restorable";
 
@@ -27,7 +25,11 @@ import type { Restorable } from "./restorable";
 const WORKSPACE_GONE = "Workspace.Not.Exist";
 const ALREADY_IN_WORKSPACE = "User.AlreadyIn.Workspace";
 
-/** Restores `restorable`, continuing `previous` when an earlier `up` left it incomplete. */
+/**
+ * Restores `restorable`, continuing `previous` when an earlier `up` left it incomplete. Only what the
+ * read-back shows is recorded as put back: a write whose effect could not be read back is named in
+ * `error` with its RequestId and made again by the next `up` (each of these writes can be repeated).
+ */
 export async function restoreAccess(
   context: StepContext,
   restorable: Restorable,
@@ -36,20 +38,20 @@ export async function restoreAccess(
 ): Promise<RestoreRecord> {
   const { client, userId, now } = context;
   const continued = previous?.status === "incomplete" ? previous : undefined;
-  const groups: GroupRejoined[] = [...(continued?.groups ?? [])];
-  const workspaces: WorkspaceRejoined[] = [...(continued?.workspaces ?? [])];
-  let organizationRoles = continued?.organizationRoles;
-  let account = continued?.account;
+  const done: Written = {
+    groups: [...(continued?.groups ?? [])],
+    workspaces: [...(continued?.workspaces ?? [])],
+    ...(continued?.organizationRoles ? { organizationRoles: continued.organizationRoles } : {}),
+    ...(continued?.account ? { account: continued.account } : {}),
+  };
+  const written: Written = { groups: [], workspaces: [] };
   const notRestored: NotRestored[] = [...restorable.refused];
   const startedAt = now().toISOString();
   const record = (status: RestoreRecord["status"], extra: Partial<RestoreRecord> = {}): RestoreRecord => ({
     ...request,
     status,
     requestedAt: continued?.requestedAt ?? startedAt,
-    groups,
-    workspaces,
-    ...(organizationRoles ? { organizationRoles } : {}),
-    ...(account ? { account } : {}),
+    ...done,
     notRestored,
     ...extra,
   });
@@ -57,16 +59,19 @@ export async function restoreAccess(
     const missing = await missingOf(client, userId, restorable);
     notRestored.push(...missing);
     const gone = new Set(missing.map((m) => m.id));
-    if (restorable.reactivate && !account) {
+    if (restorable.reactivate && !done.account) {
       const { requestId } = await restoreUser(client, userId, { IsDeleted: false });
-      account = { requestId, reactivatedAt: now().toISOString() };
+      written.account = { requestId, reactivatedAt: now().toISOString() };
     }
-    if (restorable.roleIds && !organizationRoles) {
+    if (restorable.roleIds && !done.organizationRoles) {
       const { requestId } = await restoreUser(client, userId, { RoleIds: restorable.roleIds });
-      organizationRoles = { roleIds: restorable.roleIds, requestId, restoredAt: now().toISOString() };
+      written.organizationRoles = { roleIds: restorable.roleIds, requestId, restoredAt: now().toISOString() };
     }
     for (const workspace of restorable.workspaces) {
-      if (gone.has(workspace.workspaceId) || workspaces.some((w) => w.workspaceId === workspace.workspaceId))
+      if (
+        gone.has(workspace.workspaceId) ||
+        done.workspaces.some((w) => w.workspaceId === workspace.workspaceId)
+      )
         continue;
       let requestId: string;
       try {
@@ -82,13 +87,13 @@ export async function restoreAccess(
         if (error.code !== ALREADY_IN_WORKSPACE) throw error;
         requestId = error.requestId ?? "";
       }
-      workspaces.push({ ...workspace, requestId, restoredAt: now().toISOString() });
+      written.workspaces.push({ ...workspace, requestId, restoredAt: now().toISOString() });
     }
     for (const group of restorable.groups) {
-      if (gone.has(group.id) || groups.some((g) => g.id === group.id)) continue;
+      if (gone.has(group.id) || done.groups.some((g) => g.id === group.id)) continue;
       try {
         const { requestId } = await addUserGroupMembers(client, userId, [group.id]);
-        groups.push({ ...group, requestId, restoredAt: now().toISOString() });
+        written.groups.push({ ...group, requestId, restoredAt: now().toISOString() });
       } catch (error) {
         // Deleted while the restore ran: named like the others; any other failure stops here.
         const read = await listByUserGroupId(client, userId, [group.id]);
@@ -101,14 +106,8 @@ export async function restoreAccess(
         });
       }
     }
-    const unverified = await readBack(context, groups, workspaces, organizationRoles, account);
+    const unverified = await confirm(context, written, done);
     if (unverified.length > 0) {
-      // Not recorded as done: the next `up` makes these calls again.
-      const kept = (id: string) => !unverified.some((u) => u.id === id);
-      groups.splice(0, groups.length, ...groups.filter((g) => kept(g.id)));
-      workspaces.splice(0, workspaces.length, ...workspaces.filter((w) => kept(w.workspaceId)));
-      if (organizationRoles && !kept("organizationRoles")) organizationRoles = undefined;
-      if (account && !kept("account")) account = undefined;
       throw stepError(
         "Restore",
         userId,
@@ -117,40 +116,16 @@ export async function restoreAccess(
     }
     return record("done", { verifiedAt: now().toISOString() });
   } catch (error) {
-    return record("incomplete", { error: messageOf(error) });
+    // What was written before the failure is recorded once a read shows it, so the next `up` does
+    // not repeat it; if that read fails too, it is named in `error` and made again.
+    await confirm(context, written, done).catch(() => undefined);
+    const unread = notReadBack(written, done);
+    return record("incomplete", {
+      error:
+        messageOf(error) +
+        (unread ? ` Written but not shown by a read-back, so made again by the next up: ${unread}.` : ""),
+    });
   }
-}
-
-/** What the reads after the writes do not show, by id: groups, workspaces with their role, roles, account. */
-async function readBack(
-  { client, userId }: StepContext,
-  groups: readonly GroupRejoined[],
-  workspaces: readonly WorkspaceRejoined[],
-  organizationRoles: RestoreRecord["organizationRoles"],
-  account: RestoreRecord["account"],
-): Promise<{ id: string; what: string }[]> {
-  const unverified: { id: string; what: string }[] = [];
-  if (groups.length > 0) {
-    const now = new Set((await listUserGroupsByUserId(client, userId)).groups.map((g) => g.UsergroupId));
-    for (const g of groups.filter((g) => !now.has(g.id))) unverified.push({ id: g.id, what: g.name });
-  }
-  if (workspaces.length > 0) {
-    const now = new Map((await workspacesOf(client, userId)).map((w) => [w.workspaceId, w.roleId]));
-    for (const w of workspaces.filter((w) => now.get(w.workspaceId) !== w.roleId))
-      unverified.push({ id: w.workspaceId, what: `${w.workspaceName} as ${w.roleName}` });
-  }
-  if (organizationRoles || account) {
-    const info = await queryUserInfoByUserId(client, userId);
-    const held = roleIdsOf(info);
-    if (organizationRoles && !organizationRoles.roleIds.every((id) => held.includes(id)))
-      unverified.push({
-        id: "organizationRoles",
-        what: `organisation roles ${organizationRoles.roleIds.join(", ")}`,
-      });
-    if (account && info.IsDeleted === true)
-      unverified.push({ id: "account", what: "the account's reactivation" });
-  }
-  return unverified;
 }
 
 function workspaceGone(
