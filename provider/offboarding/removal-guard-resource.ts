@@ -19,7 +19,8 @@ export interface QuickBIRemovalGuardArgs {
   readonly scopes?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * Keys of the people whose entry asks for a restore. Each counts against `maxRemovalsPerUpdate` in
-   * the update that adds it, as a removal does.
+   * the update that adds it, and again in the one that takes it away (offboarding the person again),
+   * as a removal does.
    * @default - none
    */
   readonly restores?: pulumi.Input<pulumi.Input<string>[]>;

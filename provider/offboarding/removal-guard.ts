@@ -2,7 +2,7 @@ import { DEFAULTS } from "../config/defaults";
 import { readStackConfig, STACK_CONFIG_KEYS, type StackConfig } from "../config/stack-config";
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 import { isWiderThanGroups, resolveScope } from "../revocation/scope";
-import { changeOf, newlyRestored } from "./restores-counted";
+import { changeOf, newlyRestored, offboardedAgain } from "./restores-counted";
 
 /** `<key>=<step>,<step>` entries by key. */
 function byKey(entries: readonly string[] | undefined): Map<string, string> {
@@ -104,13 +104,14 @@ export function createRemovalGuardProvider() {
       const added = (news.people ?? []).filter((key) => !before.has(key) || rescoped(key));
       const changed = added.filter((key) => before.has(key)).length;
       const restoring = newlyRestored(olds.restores, news.restores);
-      if (restoring.length > 0 && added.length + restoring.length > max) {
-        const all = [...added, ...restoring];
+      const again = offboardedAgain(olds.restores, news.restores, news.people ?? []);
+      if (restoring.length + again.length > 0 && added.length + again.length + restoring.length > max) {
+        const all = [...added, ...again, ...restoring];
         const shown = all.slice(0, 5).join(", ") + (all.length > 5 ? `, and ${all.length - 5} more` : "");
         failures.push({
           property: "restores",
           reason:
-            `this update would ${changeOf(added.length, restoring.length)} (${shown}); the removal guard counts restores as removals and allows ${max} per update (${source}). ` +
+            `this update would ${changeOf(added.length + again.length, restoring.length)} (${shown}); the removal guard counts restores, and offboarding a restored person again, as removals and allows ${max} per update (${source}). ` +
             `If that is intended, raise the limit for this update with \`pulumi config set ${STACK_CONFIG_KEYS.maxRemovalsPerUpdate} ${all.length}\` ` +
             `(or the component's maxRemovalsPerUpdate), review the preview, and lower it again afterwards.`,
         });

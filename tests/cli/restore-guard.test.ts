@@ -1,6 +1,7 @@
 // The removal guard counts restores as removals, under the real Pulumi CLI: a people file that asks to
 // restore more people than the guard allows is refused at preview, naming them and the one way to
-// raise the limit, and nothing is written; raised deliberately, the same change restores them.
+// raise the limit, and nothing is written; raised deliberately, the same change restores them. Taking
+// the restores away again, which offboards them again, counts the same way.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -60,7 +61,7 @@ describeWithCli("the removal guard on restores, under the real Pulumi CLI", (cli
     for (const person of people) assert.match(preview.message, new RegExp(person.userId));
     assert.match(
       preview.message,
-      /counts restores as removals and allows 2 per update \(stack config quickbi:maxRemovalsPerUpdate\)/,
+      /counts restores, and offboarding a restored person again, as removals and allows 2 per update \(stack config quickbi:maxRemovalsPerUpdate\)/,
     );
     assert.match(preview.message, /pulumi config set quickbi:maxRemovalsPerUpdate 3/);
     assert.deepEqual(
@@ -79,6 +80,26 @@ describeWithCli("the removal guard on restores, under the real Pulumi CLI", (cli
     assert.deepEqual(
       people.map((p) => groupsOf(p.userId)),
       groupsBefore,
+    );
+  });
+
+  it("counts offboarding the 3 of them again as removals: refused at 2, done at 3", async () => {
+    await stack.configSet({ "quickbi:maxRemovalsPerUpdate": "2" });
+    writePeople(people, false);
+
+    const refused = await failureOf(stack.preview());
+    await stack.configSet({ "quickbi:maxRemovalsPerUpdate": "3" });
+    const up = await stack.up();
+
+    assert.match(refused.message, /this update would offboard 3 people \(/);
+    assert.deepEqual(
+      refused.requests.filter((r) => WRITES.includes(r.action)),
+      [],
+    );
+    assert.equal(up.requests.filter((r) => r.action === "WithdrawAllUserGroups").length, 3);
+    assert.deepEqual(
+      people.map((p) => groupsOf(p.userId)),
+      [[], [], []],
     );
   });
 });
