@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { unknownConfigKeyProblems } from "./config/known-keys";
 import * as revocationProvider from "./dynamic/runtime";
 import type { GroupRecord, WithdrawalRecord } from "./revocation/audit";
 import type { RevocationOutputs } from "./revocation/outputs";
@@ -150,6 +151,7 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
   declare readonly triggers: pulumi.Output<unknown[] | undefined>;
 
   constructor(name: string, args: QuickBIUserGroupRevocationArgs, opts?: pulumi.CustomResourceOptions) {
+    refuseUnknownConfigKeys();
     super(
       revocationProvider,
       name,
@@ -184,4 +186,14 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
       "UserGroupRevocation",
     );
   }
+}
+
+/**
+ * Fails the program when the stack config has a `quickbi:*` key the package does not know: the
+ * dynamic provider's `configure` can read keys but not list them, the program can
+ * (`pulumi.runtime.allConfig`). See provider/config/known-keys.ts.
+ */
+function refuseUnknownConfigKeys(): void {
+  const problems = unknownConfigKeyProblems(Object.keys(pulumi.runtime.allConfig()));
+  if (problems.length > 0) throw new Error(problems.join("\n"));
 }
