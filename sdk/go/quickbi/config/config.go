@@ -11,6 +11,11 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// AccessKey ID from stack config for every command, refresh included (the plugin receives only quickbi:* config). Set it with --secret. Default: alicloud:accessKey where it reaches the provider, then the Alibaba Cloud credentials chain.
+func GetAccessKey(ctx *pulumi.Context) string {
+	return config.Get(ctx, "quickbi:accessKey")
+}
+
 // Requests in flight at once from one provider process (default 4).
 func GetConcurrency(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:concurrency")
@@ -64,4 +69,14 @@ func GetRetryBaseDelay(ctx *pulumi.Context) int {
 // Backoff cap in milliseconds (default 20000).
 func GetRetryMaxDelay(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:retryMaxDelay")
+}
+
+// AccessKey secret, with quickbi:accessKey. Set it with --secret.
+func GetSecretKey(ctx *pulumi.Context) string {
+	return config.Get(ctx, "quickbi:secretKey")
+}
+
+// STS security token, with quickbi:accessKey and quickbi:secretKey when they are STS credentials. Set it with --secret.
+func GetSecurityToken(ctx *pulumi.Context) string {
+	return config.Get(ctx, "quickbi:securityToken")
 }

@@ -14,6 +14,11 @@ else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from .. import _utilities
 
+accessKey: Optional[str]
+"""
+AccessKey ID from stack config for every command, refresh included (the plugin receives only quickbi:* config). Set it with --secret. Default: alicloud:accessKey where it reaches the provider, then the Alibaba Cloud credentials chain.
+"""
+
 concurrency: Optional[int]
 """
 Requests in flight at once from one provider process (default 4).
@@ -67,5 +72,15 @@ Backoff base in milliseconds (default 500): the wait before attempt n+1 is unifo
 retryMaxDelay: Optional[int]
 """
 Backoff cap in milliseconds (default 20000).
+"""
+
+secretKey: Optional[str]
+"""
+AccessKey secret, with quickbi:accessKey. Set it with --secret.
+"""
+
+securityToken: Optional[str]
+"""
+STS security token, with quickbi:accessKey and quickbi:secretKey when they are STS credentials. Set it with --secret.
 """
 

@@ -21,6 +21,13 @@ __config__ = pulumi.Config('quickbi')
 
 class _ExportableConfig(types.ModuleType):
     @_builtins.property
+    def access_key(self) -> Optional[str]:
+        """
+        AccessKey ID from stack config for every command, refresh included (the plugin receives only quickbi:* config). Set it with --secret. Default: alicloud:accessKey where it reaches the provider, then the Alibaba Cloud credentials chain.
+        """
+        return __config__.get('accessKey')
+
+    @_builtins.property
     def concurrency(self) -> Optional[int]:
         """
         Requests in flight at once from one provider process (default 4).
@@ -96,4 +103,18 @@ class _ExportableConfig(types.ModuleType):
         Backoff cap in milliseconds (default 20000).
         """
         return __config__.get_int('retryMaxDelay')
+
+    @_builtins.property
+    def secret_key(self) -> Optional[str]:
+        """
+        AccessKey secret, with quickbi:accessKey. Set it with --secret.
+        """
+        return __config__.get('secretKey')
+
+    @_builtins.property
+    def security_token(self) -> Optional[str]:
+        """
+        STS security token, with quickbi:accessKey and quickbi:secretKey when they are STS credentials. Set it with --secret.
+        """
+        return __config__.get('securityToken')
 
