@@ -13,6 +13,7 @@ import {
   WITHDRAW,
   type CliStackOptions,
 } from "./support/cli-stack";
+import { groupsToRestore } from "../support/readme-restore-filter";
 import { recordOfTheOneWithdrawal } from "./support/withdrawal-record";
 
 describeWithCli("what a revocation records and refuses, under the real Pulumi CLI", (cli) => {
@@ -43,6 +44,9 @@ describeWithCli("what a revocation records and refuses, under the real Pulumi CL
     const record = await recordOfTheOneWithdrawal(s, await s.up());
 
     assert.deepEqual(names(record.groupsRemoved), ["Finance", "Sales"]);
+    // The README's restore-by-hand command finds the same groups in the exported state.
+    const ids = record.groupsRemoved.map((g) => g.id);
+    assert.deepEqual(groupsToRestore((await s.exportState()).text, ALICE).split(","), ids);
     assert.deepEqual(
       [record.accountName, record.displayName, record.reason, record.ticket, record.outcome],
       ["alice", "Alice Wang", "Left the company", "HR-4711", "withdrawn"],

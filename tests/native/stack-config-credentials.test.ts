@@ -9,6 +9,7 @@ import type { QuickBIEmulator } from "../../emulator";
 import { ExampleStack, findExampleTools } from "../../harness/example-stack";
 import { canariesIn, CANARY, recordForCanaryScan } from "../support/canaries";
 import { requestsFor, startCanaryEmulator } from "../support/configured-provider";
+import { groupsToRestore } from "../support/readme-restore-filter";
 
 const ROOT = resolve(__dirname, "..", "..");
 const ALICE = "46e5374665ba4b679ee22e2a2927abcd";
@@ -52,6 +53,13 @@ for (const [what, project] of Object.entries(PROJECTS)) {
       await emulator?.stop();
     });
     beforeEach(() => emulator.clearLog());
+
+    it("gives the README's restore-by-hand filter the ids of the groups withdrawn", async () => {
+      const groups = groupsToRestore(await stack.exportText(), ALICE);
+
+      // alice left Finance and Sales (examples/yaml/seed.yaml).
+      assert.deepEqual(groups.split(",").sort(), [FINANCE, "5f1c2a8e-0b3d-4e6f-9a71-c2d4e6f80003"]);
+    });
 
     it("refreshes, signing with the stack's keys, and finds a person added back to a group", async () => {
       emulator.addMembership(ALICE, FINANCE);
