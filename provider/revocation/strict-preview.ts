@@ -87,19 +87,21 @@ const STANDING: ReadonlySet<UnreadableBecause> = new Set(["credentials", "permis
 export function strictPreviewFailure(impact: Impact, readAttempted: boolean): string | undefined {
   if (impact.status !== "unknown" || !readAttempted) return undefined;
   const because = unreadableBecause(impact.code);
-  // The error's first line and hint, then what to do; the error's detail lines (where credentials were
-  // looked for) last, so that the first line of the whole reads as what failed and what to do.
+  // One short line a CLI shows whole (what failed, that nothing was withdrawn), then the error with its
+  // hint, then what to do, then the error's detail lines (where credentials were looked for).
   const [why = "", ...detail] = (impact.detail ?? impact.summary).split("\n");
-  return (
-    [
-      `strict preview: Quick BI could not be read (${because}), so nobody can review whom this offboarding removes from which groups; nothing was withdrawn.`,
-      why.replace(/\.?\s*$/, "."),
-      FIXES[because],
-      ...(STANDING.has(because)
-        ? [
-            `Only if this stack's previews are meant to run without read access to Quick BI: pulumi config set ${STACK_CONFIG_KEYS.strictPreview} false.`,
-          ]
-        : []),
-    ].join(" ") + detail.map((line) => `\n${line}`).join("")
-  );
+  const fixes = [
+    FIXES[because],
+    ...(STANDING.has(because)
+      ? [
+          `Only if this stack's previews are meant to run without read access to Quick BI: pulumi config set ${STACK_CONFIG_KEYS.strictPreview} false.`,
+        ]
+      : []),
+  ];
+  return [
+    `strict preview: Quick BI could not be read (${because}), so nobody can review whom this offboarding removes from which groups; nothing was withdrawn.`,
+    why.replace(/\.?\s*$/, "."),
+    fixes.join(" "),
+    ...detail,
+  ].join("\n");
 }
