@@ -30,10 +30,10 @@ Test AccessKey (accepted only by this emulator):
   AccessKeyId:     ${emulator.accessKeyId}
   AccessKeySecret: ${emulator.accessKeySecret}
 
-Point a stack at it:
+Point a stack at it (any language; every command, refresh included):
   pulumi config set quickbi:endpoint ${emulator.url}
-  pulumi config set alicloud:accessKey ${emulator.accessKeyId}
-  pulumi config set --secret alicloud:secretKey ${emulator.accessKeySecret}
+  pulumi config set --secret quickbi:accessKey ${emulator.accessKeyId}
+  pulumi config set --secret quickbi:secretKey ${emulator.accessKeySecret}
 or set the environment:
   export QUICKBI_ENDPOINT=${emulator.url}
   export ALIBABA_CLOUD_ACCESS_KEY_ID=${emulator.accessKeyId}

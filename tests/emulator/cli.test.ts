@@ -22,8 +22,9 @@ describe("emulator CLI", () => {
       assert.match(out, /AccessKeyId: +LTEMULATORTESTKEY/);
       assert.match(out, /AccessKeySecret: +emulator-test-secret-not-a-real-key/);
       assert.ok(out.includes(`pulumi config set quickbi:endpoint ${url}`));
+      assert.ok(out.includes("pulumi config set --secret quickbi:accessKey LTEMULATORTESTKEY"));
       assert.ok(
-        out.includes("pulumi config set --secret alicloud:secretKey emulator-test-secret-not-a-real-key"),
+        out.includes("pulumi config set --secret quickbi:secretKey emulator-test-secret-not-a-real-key"),
       );
     });
 
