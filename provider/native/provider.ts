@@ -12,7 +12,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
-import { unknownConfigKeyProblems } from "../config/known-keys";
+import { unknownConfigKeyProblems } from "../config/unknown-keys";
 import { customResource, type CustomResourceMethods, type Lifecycle } from "./lifecycle";
 import { constructOffboarding } from "./offboarding-component";
 import { configureRequest, type StackConfigValues } from "./plugin-config";

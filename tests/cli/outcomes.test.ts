@@ -44,7 +44,7 @@ describeWithCli("what a revocation records and refuses, under the real Pulumi CL
     const record = await recordOfTheOneWithdrawal(s, await s.up());
 
     assert.deepEqual(names(record.groupsRemoved), ["Finance", "Sales"]);
-    // The README's restore-by-hand command finds the same groups in the exported state.
+    // The docs' restore-by-hand command (docs/audit-record-and-drift.md) finds the same groups in the exported state.
     const ids = record.groupsRemoved.map((g) => g.id);
     assert.deepEqual(groupsToRestore((await s.exportState()).text, ALICE).split(","), ids);
     assert.deepEqual(

@@ -54,7 +54,7 @@ for (const [what, project] of Object.entries(PROJECTS)) {
     });
     beforeEach(() => emulator.clearLog());
 
-    it("gives the README's restore-by-hand filter the ids of the groups withdrawn", async () => {
+    it("gives the docs' restore-by-hand filter the ids of the groups withdrawn", async () => {
       const groups = groupsToRestore(await stack.exportText(), ALICE);
 
       // alice left Finance and Sales (examples/yaml/seed.yaml).

@@ -30,7 +30,7 @@ class PersonArgsDict(TypedDict):
     """
     name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    How reviewers know the person: names their resource `<component>-<name>` instead of `<component>-<userId>`. Never sent to Quick BI. Letters, digits, spaces and . _ ' -, up to 64 characters, unique in the list. Added to a person already offboarded, it renames the resource with an alias (no replacement, no call).
+    How reviewers know the person, for an entry a UserId alone would leave unreadable in a plan: the person's resource is named `<component>-<name>` instead of `<component>-<userId>`. Never sent to Quick BI. Letters, digits, spaces and `.` `_` `'` `-`, up to 64 characters, unique in the list. Adding it to a person already offboarded renames their resource with an alias: no replacement, no call. Changing it afterwards plans a new revocation (a repeated, harmless withdrawal).
     """
     on_missing_user: NotRequired[pulumi.Input[Optional['OnMissingUser']]]
     """
@@ -67,7 +67,7 @@ class PersonArgs:
         One person to offboard, as a people list gives them. Exactly one of `userId` and `account`.
 
         :param pulumi.Input[_builtins.str] account: The Alibaba Cloud account name or UID.
-        :param pulumi.Input[_builtins.str] name: How reviewers know the person: names their resource `<component>-<name>` instead of `<component>-<userId>`. Never sent to Quick BI. Letters, digits, spaces and . _ ' -, up to 64 characters, unique in the list. Added to a person already offboarded, it renames the resource with an alias (no replacement, no call).
+        :param pulumi.Input[_builtins.str] name: How reviewers know the person, for an entry a UserId alone would leave unreadable in a plan: the person's resource is named `<component>-<name>` instead of `<component>-<userId>`. Never sent to Quick BI. Letters, digits, spaces and `.` `_` `'` `-`, up to 64 characters, unique in the list. Adding it to a person already offboarded renames their resource with an alias: no replacement, no call. Changing it afterwards plans a new revocation (a repeated, harmless withdrawal).
         :param pulumi.Input['OnMissingUser'] on_missing_user: Overrides the component's onMissingUser for this person.
         :param pulumi.Input[_builtins.str] parent_account_name: The main account a RAM user `account` belongs to.
         :param pulumi.Input[_builtins.str] reason: Why, for the audit record.
@@ -105,7 +105,7 @@ class PersonArgs:
     @pulumi.getter
     def name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        How reviewers know the person: names their resource `<component>-<name>` instead of `<component>-<userId>`. Never sent to Quick BI. Letters, digits, spaces and . _ ' -, up to 64 characters, unique in the list. Added to a person already offboarded, it renames the resource with an alias (no replacement, no call).
+        How reviewers know the person, for an entry a UserId alone would leave unreadable in a plan: the person's resource is named `<component>-<name>` instead of `<component>-<userId>`. Never sent to Quick BI. Letters, digits, spaces and `.` `_` `'` `-`, up to 64 characters, unique in the list. Adding it to a person already offboarded renames their resource with an alias: no replacement, no call. Changing it afterwards plans a new revocation (a repeated, harmless withdrawal).
         """
         return pulumi.get(self, "name")
 

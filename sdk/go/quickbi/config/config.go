@@ -11,72 +11,77 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// AccessKey ID from stack config for every command, refresh included (the plugin receives only quickbi:* config). Set it with --secret. Default: alicloud:accessKey where it reaches the provider, then the Alibaba Cloud credentials chain.
+// AccessKey ID. Unlike `alicloud:accessKey`, it reaches the plugin in every command from every language (a refresh runs no Construct); set it with `--secret`, since the engine keeps a default provider's config in the state, encrypted only when secret. Default: `alicloud:accessKey` where it reaches the provider, then the Alibaba Cloud credentials chain.
 func GetAccessKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "quickbi:accessKey")
 }
 
-// Requests in flight at once from one provider process (default 4).
+// Requests in flight at once from one provider process. Default: `4`.
 func GetConcurrency(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:concurrency")
 }
 
-// Milliseconds (default 5000).
+// Milliseconds to connect. Default: `5000`.
 func GetConnectTimeout(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:connectTimeout")
 }
 
-// The Quick BI OpenAPI endpoint: a host, or an http(s)://host[:port] URL (the emulator). Default: env QUICKBI_ENDPOINT, then quickbi-public.<region>.aliyuncs.com.
+// The Quick BI OpenAPI endpoint: a host, or an http(s)://host[:port] URL (the emulator). Default: env `QUICKBI_ENDPOINT`, then `quickbi-public.<region>.aliyuncs.com`.
 func GetEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "quickbi:endpoint")
 }
 
-// Attempts per Quick BI operation, the first included, and withdraw-and-verify rounds (default 5).
+// The retry budget, the first attempt included: per read, and for all of a revocation's `WithdrawAllUserGroups` together (withdraw-and-verify rounds included). Default: `5`.
 func GetMaxAttempts(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:maxAttempts")
 }
 
-// The removal guard's limit: the most people one update of an Offboarding may offboard (default 10).
+// The removal guard's limit: the most people one update of an Offboarding may offboard. Default: `10`.
 func GetMaxRemovalsPerUpdate(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:maxRemovalsPerUpdate")
 }
 
-// public (default) or vpc, for the quickbi-public-vpc.<region>.aliyuncs.com endpoint.
+// `public` or `vpc`, for the `quickbi-public-vpc.<region>.aliyuncs.com` endpoint. Default: `public`.
 func GetNetwork(ctx *pulumi.Context) string {
 	return config.Get(ctx, "quickbi:network")
 }
 
-// Requests per second to Quick BI from one provider process, retries included, shared by every resource (default 10).
+// Requests per second to Quick BI from one provider process, retries included, shared by every resource. Default: `10`.
 func GetQps(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:qps")
 }
 
-// Milliseconds per HTTP attempt (default 10000).
+// Milliseconds per HTTP attempt. Default: `10000`.
 func GetReadTimeout(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:readTimeout")
 }
 
-// Region of the Quick BI organisation. Default: env ALIBABA_CLOUD_REGION_ID, ALIBABA_CLOUD_REGION, ALICLOUD_REGION, then cn-hangzhou (alicloud:region reaches the Offboarding component only).
+// Region of the Quick BI organisation. Default: env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou` (`alicloud:region` reaches the Offboarding component only).
 func GetRegion(ctx *pulumi.Context) string {
 	return config.Get(ctx, "quickbi:region")
 }
 
-// Backoff base in milliseconds (default 500): the wait before attempt n+1 is uniform in [0, min(retryMaxDelay, base*2^(n-1))].
+// Backoff base in milliseconds: the wait before attempt n+1 is uniform in [0, min(retryMaxDelay, base*2^(n-1))]. Default: `500`.
 func GetRetryBaseDelay(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:retryBaseDelay")
 }
 
-// Backoff cap in milliseconds (default 20000).
+// Backoff cap in milliseconds. Default: `20000`.
 func GetRetryMaxDelay(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:retryMaxDelay")
 }
 
-// AccessKey secret, with quickbi:accessKey. Set it with --secret.
+// AccessKey secret, with `quickbi:accessKey`; set it with `--secret`. Default: `alicloud:secretKey` where it reaches the provider, then the Alibaba Cloud credentials chain.
 func GetSecretKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "quickbi:secretKey")
 }
 
-// STS security token, with quickbi:accessKey and quickbi:secretKey when they are STS credentials. Set it with --secret.
+// STS security token, with `quickbi:accessKey` and `quickbi:secretKey` when they are STS credentials; set it with `--secret`.
 func GetSecurityToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "quickbi:securityToken")
+}
+
+// Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown"; a revocation's `strictPreview` input overrides it. Default: `true`.
+func GetStrictPreview(ctx *pulumi.Context) bool {
+	return config.GetBool(ctx, "quickbi:strictPreview")
 }

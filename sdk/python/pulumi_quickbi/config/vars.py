@@ -23,98 +23,105 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def access_key(self) -> Optional[str]:
         """
-        AccessKey ID from stack config for every command, refresh included (the plugin receives only quickbi:* config). Set it with --secret. Default: alicloud:accessKey where it reaches the provider, then the Alibaba Cloud credentials chain.
+        AccessKey ID. Unlike `alicloud:accessKey`, it reaches the plugin in every command from every language (a refresh runs no Construct); set it with `--secret`, since the engine keeps a default provider's config in the state, encrypted only when secret. Default: `alicloud:accessKey` where it reaches the provider, then the Alibaba Cloud credentials chain.
         """
         return __config__.get('accessKey')
 
     @_builtins.property
     def concurrency(self) -> Optional[int]:
         """
-        Requests in flight at once from one provider process (default 4).
+        Requests in flight at once from one provider process. Default: `4`.
         """
         return __config__.get_int('concurrency')
 
     @_builtins.property
     def connect_timeout(self) -> Optional[int]:
         """
-        Milliseconds (default 5000).
+        Milliseconds to connect. Default: `5000`.
         """
         return __config__.get_int('connectTimeout')
 
     @_builtins.property
     def endpoint(self) -> Optional[str]:
         """
-        The Quick BI OpenAPI endpoint: a host, or an http(s)://host[:port] URL (the emulator). Default: env QUICKBI_ENDPOINT, then quickbi-public.<region>.aliyuncs.com.
+        The Quick BI OpenAPI endpoint: a host, or an http(s)://host[:port] URL (the emulator). Default: env `QUICKBI_ENDPOINT`, then `quickbi-public.<region>.aliyuncs.com`.
         """
         return __config__.get('endpoint')
 
     @_builtins.property
     def max_attempts(self) -> Optional[int]:
         """
-        Attempts per Quick BI operation, the first included, and withdraw-and-verify rounds (default 5).
+        The retry budget, the first attempt included: per read, and for all of a revocation's `WithdrawAllUserGroups` together (withdraw-and-verify rounds included). Default: `5`.
         """
         return __config__.get_int('maxAttempts')
 
     @_builtins.property
     def max_removals_per_update(self) -> Optional[int]:
         """
-        The removal guard's limit: the most people one update of an Offboarding may offboard (default 10).
+        The removal guard's limit: the most people one update of an Offboarding may offboard. Default: `10`.
         """
         return __config__.get_int('maxRemovalsPerUpdate')
 
     @_builtins.property
     def network(self) -> Optional[str]:
         """
-        public (default) or vpc, for the quickbi-public-vpc.<region>.aliyuncs.com endpoint.
+        `public` or `vpc`, for the `quickbi-public-vpc.<region>.aliyuncs.com` endpoint. Default: `public`.
         """
         return __config__.get('network')
 
     @_builtins.property
     def qps(self) -> Optional[int]:
         """
-        Requests per second to Quick BI from one provider process, retries included, shared by every resource (default 10).
+        Requests per second to Quick BI from one provider process, retries included, shared by every resource. Default: `10`.
         """
         return __config__.get_int('qps')
 
     @_builtins.property
     def read_timeout(self) -> Optional[int]:
         """
-        Milliseconds per HTTP attempt (default 10000).
+        Milliseconds per HTTP attempt. Default: `10000`.
         """
         return __config__.get_int('readTimeout')
 
     @_builtins.property
     def region(self) -> Optional[str]:
         """
-        Region of the Quick BI organisation. Default: env ALIBABA_CLOUD_REGION_ID, ALIBABA_CLOUD_REGION, ALICLOUD_REGION, then cn-hangzhou (alicloud:region reaches the Offboarding component only).
+        Region of the Quick BI organisation. Default: env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou` (`alicloud:region` reaches the Offboarding component only).
         """
         return __config__.get('region')
 
     @_builtins.property
     def retry_base_delay(self) -> Optional[int]:
         """
-        Backoff base in milliseconds (default 500): the wait before attempt n+1 is uniform in [0, min(retryMaxDelay, base*2^(n-1))].
+        Backoff base in milliseconds: the wait before attempt n+1 is uniform in [0, min(retryMaxDelay, base*2^(n-1))]. Default: `500`.
         """
         return __config__.get_int('retryBaseDelay')
 
     @_builtins.property
     def retry_max_delay(self) -> Optional[int]:
         """
-        Backoff cap in milliseconds (default 20000).
+        Backoff cap in milliseconds. Default: `20000`.
         """
         return __config__.get_int('retryMaxDelay')
 
     @_builtins.property
     def secret_key(self) -> Optional[str]:
         """
-        AccessKey secret, with quickbi:accessKey. Set it with --secret.
+        AccessKey secret, with `quickbi:accessKey`; set it with `--secret`. Default: `alicloud:secretKey` where it reaches the provider, then the Alibaba Cloud credentials chain.
         """
         return __config__.get('secretKey')
 
     @_builtins.property
     def security_token(self) -> Optional[str]:
         """
-        STS security token, with quickbi:accessKey and quickbi:secretKey when they are STS credentials. Set it with --secret.
+        STS security token, with `quickbi:accessKey` and `quickbi:secretKey` when they are STS credentials; set it with `--secret`.
         """
         return __config__.get('securityToken')
+
+    @_builtins.property
+    def strict_preview(self) -> Optional[bool]:
+        """
+        Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown"; a revocation's `strictPreview` input overrides it. Default: `true`.
+        """
+        return __config__.get_bool('strictPreview')
 

@@ -1,6 +1,6 @@
 /**
- * The `quickbi:*` stack config keys this version of the package reads, and the refusal of any other
- * one. A misspelt key (`quickbi:regoin`) would otherwise be ignored in silence and its default used:
+ * The refusal of a `quickbi:*` stack config key this version of the package does not read (the known
+ * ones are KNOWN_CONFIG_KEYS, generated from QuickBIStackConfig). A misspelt key (`quickbi:regoin`) would otherwise be ignored in silence and its default used:
  * calls to another region, or a safeguard left at its default. A key that only a newer version of the
  * package knows is refused the same way, since this version would ignore it just as silently; the
  * message says to upgrade for it.
@@ -9,26 +9,22 @@
  * YAML program a check can only fail, a warning would not show), a TypeScript program when it declares
  * a resource (the dynamic provider's `configure` cannot list the keys it was given).
  */
-import { STACK_CONFIG_KEYS } from "./stack-config";
+import { KNOWN_CONFIG_KEYS } from "./known-config-keys";
 
 const NAMESPACE = "quickbi:";
-
-/** Every `quickbi:*` key the package reads, from the one declaration of keys. */
-export const KNOWN_QUICKBI_KEYS: readonly string[] = Object.values(STACK_CONFIG_KEYS).filter((key) =>
-  key.startsWith(NAMESPACE),
-);
+const KNOWN: readonly string[] = KNOWN_CONFIG_KEYS;
 
 /** One sentence per `quickbi:*` key in `keys` that the package does not know; none when all are known. */
 export function unknownConfigKeyProblems(keys: Iterable<string>): string[] {
   const problems: string[] = [];
   for (const key of keys) {
-    if (!key.startsWith(NAMESPACE) || KNOWN_QUICKBI_KEYS.includes(key)) continue;
+    if (!key.startsWith(NAMESPACE) || KNOWN.includes(key)) continue;
     const closest = closestKnownKey(key);
     problems.push(
       `stack config ${key} is not a setting of this version of pulumi-quickbi-offboarding` +
         (closest
           ? `; did you mean ${closest}? Fix it with \`pulumi config rm ${key}\` and \`pulumi config set ${closest} <value>\`.`
-          : `; it knows ${KNOWN_QUICKBI_KEYS.join(", ")}. Remove it with \`pulumi config rm ${key}\`.`) +
+          : `; it knows ${KNOWN.join(", ")}. Remove it with \`pulumi config rm ${key}\`.`) +
         " A setting added by a newer version is refused too: upgrade the package (and the quickbi plugin) to use it.",
     );
   }
@@ -39,7 +35,7 @@ export function unknownConfigKeyProblems(keys: Iterable<string>): string[] {
 function closestKnownKey(key: string): string | undefined {
   const name = key.slice(NAMESPACE.length).toLowerCase();
   let best: { key: string; distance: number } | undefined;
-  for (const known of KNOWN_QUICKBI_KEYS) {
+  for (const known of KNOWN) {
     const distance = editDistance(name, known.slice(NAMESPACE.length).toLowerCase());
     if (best === undefined || distance < best.distance) best = { key: known, distance };
   }
