@@ -144,12 +144,11 @@ export class ExampleStack {
       const output = await this.pulumi(args);
       return { changes: resourceChangesIn(output), output };
     }
-    if (operation === "refresh" || operation === "up --refresh")
-      throw new Error(`the ${language} example's inline program runs preview, up and destroy only`);
+    const inlineOperation = operation === "up --refresh" ? "up-refresh" : operation;
     const [command, args] =
       language === "python"
-        ? [tools.python, [join(ROOT, "examples", "python", "inline.py"), operation]]
-        : [this.goProgram ?? "", [operation]];
+        ? [tools.python, [join(ROOT, "examples", "python", "inline.py"), inlineOperation]]
+        : [this.goProgram ?? "", [inlineOperation]];
     const { stdout } = await run(command, args, { env: this.env, maxBuffer: 64 * 1024 * 1024 }).catch(
       (error: { stderr?: string; message: string }) => {
         throw new Error(`${language} ${operation} failed: ${error.stderr ?? error.message}`, {

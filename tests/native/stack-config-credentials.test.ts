@@ -1,12 +1,13 @@
 // The nightly drift check of a Python, Go or YAML stack (`pulumi refresh`, `pulumi up --refresh`) with
-// credentials in stack config, through the real CLI and the YAML language host. The engine gives the
+// credentials in stack config, through the real CLI (YAML through its language host, Python and Go as
+// their Automation API inline programs, harness/example-stack.ts). The engine gives the
 // quickbi plugin only its own `quickbi:*` config, and a refresh runs no Construct, so the credentials
 // are `quickbi:accessKey`/`quickbi:secretKey`, set with --secret: the state then holds them encrypted,
 // never in clear (scanned below).
 import assert from "node:assert/strict";
 import { join, resolve } from "node:path";
 import type { QuickBIEmulator } from "../../emulator";
-import { ExampleStack, findExampleTools } from "../../harness/example-stack";
+import { ExampleStack, findExampleTools, type ExampleLanguage } from "../../harness/example-stack";
 import { canariesIn, CANARY, recordForCanaryScan } from "../support/canaries";
 import { requestsFor, startCanaryEmulator } from "../support/configured-provider";
 import { groupsToRestore } from "../support/readme-restore-filter";
@@ -15,13 +16,39 @@ const ROOT = resolve(__dirname, "..", "..");
 const ALICE = "46e5374665ba4b679ee22e2a2927abcd";
 const FINANCE = "5f1c2a8e-0b3d-4e6f-9a71-c2d4e6f80002";
 
-const PROJECTS = {
-  "the Offboarding component (examples/yaml)": "examples/yaml",
-  "a bare UserGroupRevocation": "tests/native/fixtures/yaml-revocation",
-} as const;
+/**
+ * Each stack: its language, its project (for YAML the directory run; Python and Go run their example)
+ * and its emulator seed, in which alice is in Finance and Sales.
+ */
+const STACKS: readonly { what: string; language: ExampleLanguage; project: string; seed: string }[] = [
+  {
+    what: "YAML, the Offboarding component (examples/yaml)",
+    language: "yaml",
+    project: "examples/yaml",
+    seed: "examples/yaml/seed.yaml",
+  },
+  {
+    what: "YAML, a bare UserGroupRevocation",
+    language: "yaml",
+    project: "tests/native/fixtures/yaml-revocation",
+    seed: "examples/yaml/seed.yaml",
+  },
+  {
+    what: "Python, a bare UserGroupRevocation (examples/python)",
+    language: "python",
+    project: "examples/python",
+    seed: "examples/python/seed.yaml",
+  },
+  {
+    what: "Go, a bare UserGroupRevocation (examples/go)",
+    language: "go",
+    project: "examples/go",
+    seed: "examples/go/seed.yaml",
+  },
+];
 
-for (const [what, project] of Object.entries(PROJECTS)) {
-  describe(`YAML drift check with stack-config credentials: ${what}`, function () {
+for (const { what, language, project, seed } of STACKS) {
+  describe(`drift check with stack-config credentials: ${what}`, function () {
     this.timeout(600_000);
     let emulator: QuickBIEmulator;
     let stack: ExampleStack;
@@ -29,16 +56,16 @@ for (const [what, project] of Object.entries(PROJECTS)) {
       recordForCanaryScan("host output", `${project} ${command}`, output);
 
     before(async function () {
-      const tools = findExampleTools("yaml");
+      const tools = findExampleTools(language);
       if ("missing" in tools) {
         console.log(`    skipping: no ${tools.missing}; run scripts/native-toolchain`);
         this.skip();
       }
-      emulator = await startCanaryEmulator({ seed: join(ROOT, "examples", "yaml", "seed.yaml") });
+      emulator = await startCanaryEmulator({ seed: join(ROOT, seed) });
       stack = await ExampleStack.open({
-        language: "yaml",
+        language,
         tools,
-        yamlProject: project,
+        ...(language === "yaml" ? { yamlProject: project } : {}),
         config: {
           "quickbi:endpoint": emulator.url,
           "quickbi:retryBaseDelay": "1",
@@ -57,7 +84,7 @@ for (const [what, project] of Object.entries(PROJECTS)) {
     it("gives the docs' restore-by-hand filter the ids of the groups withdrawn", async () => {
       const groups = groupsToRestore(await stack.exportText(), ALICE);
 
-      // alice left Finance and Sales (examples/yaml/seed.yaml).
+      // alice left Finance and Sales.
       assert.deepEqual(groups.split(",").sort(), [FINANCE, "5f1c2a8e-0b3d-4e6f-9a71-c2d4e6f80003"]);
     });
 
