@@ -90,6 +90,18 @@ describe("emulator CLI", () => {
       assert.doesNotMatch(cli.stdout(), / → /);
     });
 
+    it("names a seeded person's workspaces with the role held in each", async () => {
+      // when
+      cli = spawnCli(["--seed", "examples/offboard-one/seed.yaml"]);
+      await waitForUrl(cli);
+      await linesMatching(cli, /^Press Ctrl-C/, 1);
+      // then
+      assert.match(
+        cli.stdout(),
+        /alice \(Alice Wang\) .*: groups Finance, Sales; workspaces Sales BI \(analyst\), Finance \(viewer\); organisation admin\n/,
+      );
+    });
+
     it("names each seeded person with their groups, workspaces and organisation role", async () => {
       // when
       cli = spawnCli(["--seed", "examples/yaml/seed.yaml"]);
