@@ -14,6 +14,9 @@ export const KNOWN_CONFIG_KEYS = [
   "quickbi:concurrency",
   "quickbi:maxRemovalsPerUpdate",
   "quickbi:strictPreview",
+  "quickbi:accessKey",
+  "quickbi:secretKey",
+  "quickbi:securityToken",
   "quickbi:scope",
 ] as const;
 

@@ -2,7 +2,7 @@ import type { QuickBIClient } from "../quickbi/client";
 import { isMissingUserError, QuickBIRequestError } from "../quickbi/errors";
 import { listUserGroupsByUserId } from "../quickbi/operations";
 import { groupNames, groupRecord, type GroupRecord } from "./audit";
-import type { OnMissingUser, RevocationInputs } from "./inputs";
+import type { RevocationInputs } from "./inputs";
 import {
   ORGANIZATION_ROLE_IDS,
   organizationFlags,
@@ -172,16 +172,4 @@ function widerImpact(
     plan: `${who} will ${[groupsLine, ...steps.map((s) => s.summary)].join("; ")}`,
     steps,
   };
-}
-
-/** The check failure for a user Quick BI does not know, unless `onMissingUser` is "succeed". */
-export function missingUserFailure(
-  impact: Impact,
-  onMissingUser: OnMissingUser | undefined,
-): string | undefined {
-  if (impact.status !== "user-missing" || onMissingUser === "succeed") return undefined;
-  return (
-    `${impact.summary}. Check that userId is the Quick BI UserId (not the Alibaba Cloud UID) or that the account ` +
-    `name is right; if the person was already removed from Quick BI, set onMissingUser: "succeed" to record them as offboarded.`
-  );
 }

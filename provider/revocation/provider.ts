@@ -18,7 +18,7 @@ import {
   residualAccessNow,
   type OrganizationFlags,
 } from "./residual-access";
-import { reviewImpact, reviewListedOnce } from "./review";
+import { attributeFailures, reviewImpact, reviewListedOnce } from "./review";
 import { isStrictPreview } from "./strict-preview";
 import { revoke } from "./revoke";
 import { partialProgress, unfinishedReasons } from "./partial-progress";
@@ -327,7 +327,13 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       // resource from the program) only forgets the record. Memberships are not restored.
     },
   } satisfies pulumi.dynamic.ResourceProvider<CheckedInputs, RevocationOutputs>;
-  return provider;
+  return {
+    ...provider,
+    async check(olds: CheckedInputs, news: CheckedInputs) {
+      const checked = await provider.check(olds, news);
+      return { ...checked, failures: attributeFailures(news, checked.failures) };
+    },
+  };
 }
 
 /**

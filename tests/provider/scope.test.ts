@@ -71,7 +71,7 @@ describe("scope beyond the user groups", () => {
       assert.equal(failures?.length, 1);
       assert.match(
         failures![0]!.reason,
-        /strict preview: .*QueryOrganizationWorkspaceList.*Access\.Forbidden/,
+        /strict preview: [\s\S]*QueryOrganizationWorkspaceList for Quick BI user "[0-9a-f]+" failed: Access\.Forbidden[\s\S]*and QueryOrganizationWorkspaceList with a scope that takes workspaces/,
       );
     });
 

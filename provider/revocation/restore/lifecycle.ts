@@ -76,7 +76,7 @@ export async function previewRestore(
     return {
       failure:
         "restore cannot be previewed: this revocation's inputs hold no preview of what its offboarding took " +
-        "(it was made by an earlier release, or its impact could not be read then). Restore by hand as the " +
+        "(an earlier release rewrote them in a later up, or that preview could not read Quick BI). Restore by hand as the " +
         'docs\' "Restoring a mistaken offboarding" says for such records.',
     };
   if (!client) return {};

@@ -81,7 +81,7 @@ type removalGuardArgs struct {
 	MaxRemovalsPerUpdate *int `pulumi:"maxRemovalsPerUpdate"`
 	// Stable keys of everyone the list offboards.
 	People []string `pulumi:"people"`
-	// Keys of the people whose entry asks for a restore. Each counts against `maxRemovalsPerUpdate` in the update that adds it, as a removal does.
+	// Keys of the people whose entry asks for a restore. Each counts against `maxRemovalsPerUpdate` in the update that adds it, and again in the one that takes it away (offboarding the person again), as a removal does.
 	Restores []string `pulumi:"restores"`
 	// The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
 	Scopes []string `pulumi:"scopes"`
@@ -93,7 +93,7 @@ type RemovalGuardArgs struct {
 	MaxRemovalsPerUpdate pulumi.IntPtrInput
 	// Stable keys of everyone the list offboards.
 	People pulumi.StringArrayInput
-	// Keys of the people whose entry asks for a restore. Each counts against `maxRemovalsPerUpdate` in the update that adds it, as a removal does.
+	// Keys of the people whose entry asks for a restore. Each counts against `maxRemovalsPerUpdate` in the update that adds it, and again in the one that takes it away (offboarding the person again), as a removal does.
 	Restores pulumi.StringArrayInput
 	// The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
 	Scopes pulumi.StringArrayInput

@@ -28,7 +28,7 @@ class RemovalGuardArgs:
 
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] people: Stable keys of everyone the list offboards.
         :param pulumi.Input[_builtins.int] max_removals_per_update: The most people one update may add to the list. Default: stack config `quickbi:maxRemovalsPerUpdate`, then 10.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] restores: Keys of the people whose entry asks for a restore. Each counts against `maxRemovalsPerUpdate` in the update that adds it, as a removal does.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] restores: Keys of the people whose entry asks for a restore. Each counts against `maxRemovalsPerUpdate` in the update that adds it, and again in the one that takes it away (offboarding the person again), as a removal does.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] scopes: The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
         """
         pulumi.set(__self__, "people", people)
@@ -67,7 +67,7 @@ class RemovalGuardArgs:
     @pulumi.getter
     def restores(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        Keys of the people whose entry asks for a restore. Each counts against `maxRemovalsPerUpdate` in the update that adds it, as a removal does.
+        Keys of the people whose entry asks for a restore. Each counts against `maxRemovalsPerUpdate` in the update that adds it, and again in the one that takes it away (offboarding the person again), as a removal does.
         """
         return pulumi.get(self, "restores")
 
@@ -106,7 +106,7 @@ class RemovalGuard(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.int] max_removals_per_update: The most people one update may add to the list. Default: stack config `quickbi:maxRemovalsPerUpdate`, then 10.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] people: Stable keys of everyone the list offboards.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] restores: Keys of the people whose entry asks for a restore. Each counts against `maxRemovalsPerUpdate` in the update that adds it, as a removal does.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] restores: Keys of the people whose entry asks for a restore. Each counts against `maxRemovalsPerUpdate` in the update that adds it, and again in the one that takes it away (offboarding the person again), as a removal does.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] scopes: The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
         """
         ...
