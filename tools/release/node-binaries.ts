@@ -15,9 +15,10 @@ export function toolsDir(): string {
 
 /** The path of `target`'s Node.js executable, fetched into `toolsDir` first if it is not there. */
 export function nodeBinaryFor(target: PluginTarget, toolsDir: string): string {
-  const home = join(toolsDir, `node-${PLUGIN_NODE_VERSION}-${platformOf(target)}`);
-  const binary = join(home, target.os === "windows" ? "node.exe" : "node");
-  if (existsSync(binary)) return binary;
+  const cached = cachedNodeBinary(target, toolsDir);
+  if (cached) return cached;
+  const home = homeOf(target, toolsDir);
+  const binary = binaryIn(home, target);
   mkdirSync(toolsDir, { recursive: true });
   const staging = mkdtempSync(join(toolsDir, ".node-"));
   console.error(`fetching Node.js ${PLUGIN_NODE_VERSION} for ${platformOf(target)}: ${describe(target)}`);
@@ -37,6 +38,20 @@ export function nodeBinaryFor(target: PluginTarget, toolsDir: string): string {
     rmSync(staging, { recursive: true, force: true });
   }
   return binary;
+}
+
+/** The path of `target`'s Node.js executable if it is in `toolsDir` already, else undefined. */
+export function cachedNodeBinary(target: PluginTarget, toolsDir: string): string | undefined {
+  const binary = binaryIn(homeOf(target, toolsDir), target);
+  return existsSync(binary) ? binary : undefined;
+}
+
+function homeOf(target: PluginTarget, toolsDir: string): string {
+  return join(toolsDir, `node-${PLUGIN_NODE_VERSION}-${platformOf(target)}`);
+}
+
+function binaryIn(home: string, target: PluginTarget): string {
+  return join(home, target.os === "windows" ? "node.exe" : "node");
 }
 
 /** Where `target`'s Node.js comes from, as a user would look it up. */
