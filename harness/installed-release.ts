@@ -66,7 +66,7 @@ export async function installRelease(tools: Tools): Promise<InstalledRelease> {
   try {
     const built = join(dir, "built");
     mkdirSync(built);
-    const [archive] = await buildPluginArchives({
+    const [archive] = buildPluginArchives({
       version,
       targets: [host],
       outDir: built,

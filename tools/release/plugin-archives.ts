@@ -7,15 +7,7 @@
 // code cache or snapshot, so one blob fits every platform of that version); postject injects the blob
 // into a copy of each target's Node.js executable, as Node.js's SEA documentation does.
 import { execFileSync } from "node:child_process";
-import {
-  chmodSync,
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildSync } from "esbuild";
 import { nodeBinaryFor } from "./node-binaries";
@@ -26,15 +18,8 @@ const ROOT = resolve(__dirname, "..", "..");
 /** The fuse Node.js checks to know a blob was injected (from Node.js's SEA documentation). */
 export const SEA_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2";
 
-interface Postject {
-  inject(
-    file: string,
-    resource: string,
-    data: Buffer,
-    options: { sentinelFuse: string; machoSegmentName?: string },
-  ): Promise<void>;
-}
-const postject = require("postject") as Postject;
+/** postject's command line (its API, run in this process, keeps every executable it read in memory). */
+const POSTJECT = require.resolve("postject/dist/cli.js");
 
 /** One built archive. */
 export interface PluginArchive {
@@ -51,12 +36,12 @@ export function archiveName(version: string, target: PluginTarget): string {
  * Builds the archive of each of `targets` into `outDir` from the current dist/ (run `npm run build`
  * first), fetching the Node.js executables it lacks into `toolsDir`.
  */
-export async function buildPluginArchives(options: {
+export function buildPluginArchives(options: {
   readonly version: string;
   readonly targets: readonly PluginTarget[];
   readonly outDir: string;
   readonly toolsDir: string;
-}): Promise<PluginArchive[]> {
+}): PluginArchive[] {
   const work = mkdtempSync(join(options.outDir, ".plugin-"));
   try {
     const blob = seaBlob(work, options.toolsDir);
@@ -67,12 +52,7 @@ export async function buildPluginArchives(options: {
       const executable = join(dir, executableName(target));
       copyFileSync(nodeBinaryFor(target, options.toolsDir), executable);
       chmodSync(executable, 0o755);
-      await withoutLiefNoise(() =>
-        postject.inject(executable, "NODE_SEA_BLOB", blob, {
-          sentinelFuse: SEA_FUSE,
-          ...(target.os === "darwin" && { machoSegmentName: "NODE_SEA" }),
-        }),
-      );
+      inject(executable, blob, target);
       copyFileSync(join(ROOT, "LICENSE"), join(dir, "LICENSE"));
       const file = join(options.outDir, archiveName(options.version, target));
       // The executable at the archive's root, where `pulumi plugin install` looks for it; owner and
@@ -90,7 +70,7 @@ export async function buildPluginArchives(options: {
 }
 
 /** The plugin bundled and prepared as a SEA blob by the Node.js that will run it. */
-function seaBlob(work: string, toolsDir: string): Buffer {
+function seaBlob(work: string, toolsDir: string): string {
   const bundle = join(work, "pulumi-resource-quickbi.js");
   buildSync({
     entryPoints: [join(ROOT, "dist", "provider", "native", "main.js")],
@@ -109,21 +89,22 @@ function seaBlob(work: string, toolsDir: string): Buffer {
   const blob = join(work, "sea-prep.blob");
   writeFileSync(config, JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true }));
   execFileSync(nodeBinaryFor(host, toolsDir), ["--experimental-sea-config", config], { stdio: "ignore" });
-  return readFileSync(blob);
+  return blob;
 }
 
 /**
- * Runs `inject` without the "Can't find string offset for section name '.note…'" lines postject's LIEF
- * prints for every ELF it reads: a known, harmless message (the ELF notes of Node.js binaries) that would bury the rest.
+ * Injects the blob into the executable with postject, as Node.js's SEA documentation does, in a process
+ * of its own: LIEF (which postject runs as WebAssembly) holds each 120 MB executable it reads until its
+ * process ends. Its stderr is shown only on a failure: it warns about the ELF notes of every Node.js
+ * binary and the Authenticode signature of the Windows one, which the injection invalidates.
  */
-async function withoutLiefNoise(inject: () => Promise<void>): Promise<void> {
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => {
-    if (!/^warning: Can't find string offset for section name/.test(String(args[0]))) warn(...args);
-  };
-  try {
-    await inject();
-  } finally {
-    console.warn = warn;
-  }
+function inject(executable: string, blob: string, target: PluginTarget): void {
+  execFileSync(
+    process.execPath,
+    [
+      ...[POSTJECT, executable, "NODE_SEA_BLOB", blob, "--sentinel-fuse", SEA_FUSE],
+      ...(target.os === "darwin" ? ["--macho-segment-name", "NODE_SEA"] : []),
+    ],
+    { stdio: "pipe" },
+  );
 }
