@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ts from "typescript";
+import { publicHome } from "../../tools/release/public-home";
 
 /**
  * schema.json is written by hand; this keeps it in step with the TypeScript API it serves to other
@@ -35,6 +36,9 @@ interface SchemaResource {
 }
 interface Schema {
   version: string;
+  repository?: string;
+  pluginDownloadURL?: string;
+  language?: { go?: { importBasePath?: string } };
   types: Record<string, SchemaObject>;
   resources: Record<string, SchemaResource>;
 }
@@ -266,6 +270,25 @@ describe("schema.json in step with the TypeScript API", () => {
     assert.match(
       readFileSync(join(ROOT, "sdk/python/pyproject.toml"), "utf8"),
       new RegExp(`version = "${version}"`),
+    );
+  });
+
+  it("names the public home of package.json's repository: the plugin's download URL and the Go module", () => {
+    const home = publicHome();
+    const fix = "run npm run gen-sdk: it writes what package.json's repository determines into schema.json";
+    assert.equal(schema.repository, home.repositoryUrl, fix);
+    assert.equal(schema.pluginDownloadURL, home.pluginDownloadURL, fix);
+    assert.equal(schema.language?.go?.importBasePath, home.goImportPath, fix);
+    for (const file of [
+      "sdk/python/pulumi_quickbi/pulumi-plugin.json",
+      "sdk/go/quickbi/pulumi-plugin.json",
+    ]) {
+      const plugin = JSON.parse(readFileSync(join(ROOT, file), "utf8")) as { server?: string };
+      assert.equal(plugin.server, home.pluginDownloadURL, file);
+    }
+    assert.match(
+      readFileSync(join(ROOT, "sdk/go/go.mod"), "utf8"),
+      new RegExp(`^module ${home.goModule}$`, "m"),
     );
   });
 });
