@@ -1,50 +1,55 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { archiveName } from "../../tools/release/plugin-archives";
-import { publicHome } from "../../tools/release/public-home";
-import { hostTarget, platformOf, PLUGIN_NODE_VERSION, PLUGIN_TARGETS } from "../../tools/release/targets";
+import { publicHome } from "../../scripts/generate/public-home";
+import {
+  archiveName,
+  hostTarget,
+  platformOf,
+  PLUGIN_NODE_VERSION,
+  PLUGIN_TARGETS,
+} from "../../tools/release/targets";
 
 const ROOT = resolve(__dirname, "..", "..");
-const README = readFileSync(join(ROOT, "README.md"), "utf8");
+const PAGE = "docs/installation-configuration.md";
 /** Markdown's line breaks inside a paragraph are spaces to a reader. */
-const text = README.replace(/\s*\n\s*/g, " ");
+const read = (file: string) => readFileSync(join(ROOT, file), "utf8").replace(/\s*\n\s*/g, " ");
 
 /**
- * The install section says what package.json and tools/release determine (version, public home,
- * platforms, Node.js), so a version bump or a move of the repository that leaves it behind fails here.
+ * The install commands are generated into the installation page (`<!-- generated: install -->`,
+ * scripts/generate/install-commands.ts; schema.test.ts checks the page is what `npm run generate`
+ * writes). Here: that the page holds them, with the command tests/release/installed-release.test.ts
+ * proves, and that no page sends anyone to an install that fails today.
  */
-describe("the README's install section", () => {
-  const home = publicHome();
-  const { version } = home;
-
-  it("installs the plugin archive and the SDKs of package.json's version, as the release builds them", () => {
-    for (const command of [
+describe("the install instructions", () => {
+  it("are generated into the installation page: the tested plugin install, every platform, the Node.js", () => {
+    const page = read(PAGE);
+    const { version, pluginDownloadURL } = publicHome();
+    assert.match(page, /<!-- generated: install --> \S/, "the install region is filled");
+    for (const expected of [
       `pulumi plugin install resource quickbi ${version} --file .release/plugin/${archiveName(version, hostTarget()!)}`,
       `pip install .release/python/pulumi_quickbi-${version}-py3-none-any.whl`,
-      `pip install pulumi_quickbi==${version}`,
-      `go mod edit -require=${home.goModule}@v${version} -replace=${home.goModule}=<clone>/sdk/go`,
-      `go get ${home.goImportPath}@v${version}`,
-      `the tag \`${home.goTag}\``,
-      `pulumi plugin install resource quickbi ${version} --server ${home.pluginDownloadURL}`,
-    ]) {
-      assert.ok(text.includes(command), `README says: ${command}`);
-    }
+      `--server ${pluginDownloadURL}`,
+      `Node.js ${PLUGIN_NODE_VERSION}`,
+      ...PLUGIN_TARGETS.map(platformOf),
+    ])
+      assert.ok(page.includes(expected), `${PAGE} says: ${expected}`);
   });
 
-  it("names the platforms built and the Node.js they embed", () => {
-    for (const target of PLUGIN_TARGETS) assert.ok(text.includes(platformOf(target)), platformOf(target));
-    assert.ok(text.includes(`Node.js ${PLUGIN_NODE_VERSION}`));
-  });
-
-  it("sends no one to an install that fails today", () => {
+  it("send no one to an install that fails today", () => {
+    const docs = readdirSync(join(ROOT, "docs"))
+      .filter((file) => file.endsWith(".md"))
+      .map((file) => `docs/${file}`);
     for (const file of [
       "README.md",
+      "CONTRIBUTING.md",
+      ...docs,
       "examples/yaml/Pulumi.yaml",
       "examples/python/Pulumi.yaml",
       "examples/go/Pulumi.yaml",
+      "examples/python/requirements.txt",
     ]) {
-      const content = readFileSync(join(ROOT, file), "utf8");
+      const content = read(file);
       assert.doesNotMatch(content, /npm install -g/, `${file}: the npm package is not published`);
       assert.doesNotMatch(content, /pip install "?git\+/, `${file}: the repository is not published`);
     }

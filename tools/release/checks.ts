@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { PluginArchive } from "./plugin-archives";
 import { SEA_FUSE } from "./plugin-archives";
-import type { PublicHome } from "./public-home";
+import type { PublicHome } from "../../scripts/generate/public-home";
 import { executableName, hostTarget, platformOf } from "./targets";
 
 /** A scratch directory for one check, removed afterwards. */

@@ -15,7 +15,7 @@ import { obtainPulumiCli } from "../../harness/pulumi-cli";
 import { checkGoModule, checkNpmTarball, checkPluginArchive, checkSdist, checkWheel } from "./checks";
 import { toolsDir } from "./node-binaries";
 import { buildPluginArchives } from "./plugin-archives";
-import { publicHome } from "./public-home";
+import { publicHome } from "../../scripts/generate/public-home";
 import { buildPythonSdk } from "./python-sdk";
 import { PLUGIN_TARGETS } from "./targets";
 

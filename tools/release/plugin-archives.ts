@@ -11,7 +11,14 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync 
 import { join, resolve } from "node:path";
 import { buildSync } from "esbuild";
 import { nodeBinaryFor } from "./node-binaries";
-import { executableName, hostTarget, platformOf, PLUGIN_NODE_VERSION, type PluginTarget } from "./targets";
+import {
+  archiveName,
+  executableName,
+  hostTarget,
+  platformOf,
+  PLUGIN_NODE_VERSION,
+  type PluginTarget,
+} from "./targets";
 
 const ROOT = resolve(__dirname, "..", "..");
 
@@ -25,11 +32,6 @@ const POSTJECT = require.resolve("postject/dist/cli.js");
 export interface PluginArchive {
   readonly target: PluginTarget;
   readonly file: string;
-}
-
-/** The archive's file name, as the Pulumi CLI downloads it from a `pluginDownloadURL`. */
-export function archiveName(version: string, target: PluginTarget): string {
-  return `pulumi-resource-quickbi-v${version}-${platformOf(target)}.tar.gz`;
 }
 
 /**

@@ -71,3 +71,8 @@ export function hostTarget(): PluginTarget | undefined {
 export function executableName(target: PluginTarget): string {
   return target.os === "windows" ? "pulumi-resource-quickbi.exe" : "pulumi-resource-quickbi";
 }
+
+/** The archive's file name, as the Pulumi CLI downloads it from a `pluginDownloadURL`. */
+export function archiveName(version: string, target: PluginTarget): string {
+  return `pulumi-resource-quickbi-v${version}-${platformOf(target)}.tar.gz`;
+}

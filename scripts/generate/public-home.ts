@@ -28,14 +28,18 @@ export interface PublicHome {
   readonly version: string;
 }
 
-interface PackageJson {
+/** What package.json says that the generated files take. */
+export interface PackageManifest {
   readonly version: string;
+  readonly license: string;
   readonly repository?: string | { readonly url?: string };
 }
 
 /** The public home of the package described by `packageJson` (default: this repository's). */
 export function publicHome(
-  packageJson: PackageJson = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as PackageJson,
+  packageJson: PackageManifest = JSON.parse(
+    readFileSync(join(ROOT, "package.json"), "utf8"),
+  ) as PackageManifest,
 ): PublicHome {
   const declared =
     typeof packageJson.repository === "string" ? packageJson.repository : packageJson.repository?.url;
