@@ -44,7 +44,7 @@ describe("the release, installed as a user installs it", function () {
   });
 
   it("installs the plugin archive into PULUMI_HOME with pulumi plugin install --file", async () => {
-    assert.match(release.installOutput, new RegExp(`installing`));
+    assert.match(release.installOutput, new RegExp(`quickbi-${release.version}\\] installing`));
     const { stdout } = await promisify(execFile)(
       join(release.tools.cli.bin, "pulumi"),
       ["plugin", "ls", "--json"],
