@@ -40,16 +40,21 @@ export type ExampleTools =
   | { readonly cli: PulumiCli; readonly python: string; readonly yamlHost: string }
   | { readonly missing: string };
 
-/** Finds what `language`'s example needs, building nothing. */
-export function findExampleTools(language: ExampleLanguage): ExampleTools {
-  const cli = findPulumiCli();
-  if (!cli) return { missing: "the Pulumi CLI v3.276.0 (scripts/pulumi-cli builds it)" };
-  const where = Object.fromEntries(
+/** Where scripts/native-toolchain keeps each part (`python`, `yaml-host`, `wheelhouse`…), as it prints them. */
+export function nativeToolchainPaths(): Partial<Record<string, string>> {
+  return Object.fromEntries(
     execFileSync(TOOLCHAIN, ["--print"], { encoding: "utf8" })
       .trim()
       .split("\n")
       .map((line) => line.split("=", 2) as [string, string]),
   );
+}
+
+/** Finds what `language`'s example needs, building nothing. */
+export function findExampleTools(language: ExampleLanguage): ExampleTools {
+  const cli = findPulumiCli();
+  if (!cli) return { missing: "the Pulumi CLI v3.276.0 (scripts/pulumi-cli builds it)" };
+  const where = nativeToolchainPaths();
   const python = where.python ?? "";
   const yamlHost = where["yaml-host"] ?? "";
   if (language === "python" && !existsSync(python))

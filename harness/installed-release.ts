@@ -9,20 +9,19 @@
  *   (hard links to the tools, so the CLI's own directory is that one).
  * scripts/native-toolchain obtains the tools, the wheelhouse and the plugin's Node.js.
  */
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { cachedNodeBinary, toolsDir } from "../tools/release/node-binaries";
 import { buildPluginArchives } from "../tools/release/plugin-archives";
 import { buildPythonSdk } from "../tools/release/python-sdk";
 import { hostTarget } from "../tools/release/targets";
 import { assertDistFresh } from "./dist-freshness";
-import type { ExampleTools } from "./example-stack";
+import { nativeToolchainPaths, type ExampleTools } from "./example-stack";
 
 const run = promisify(execFile);
-const ROOT = resolve(__dirname, "..");
 
 type Tools = Exclude<ExampleTools, { missing: string }>;
 
@@ -41,10 +40,9 @@ export interface InstalledRelease {
   close(): void;
 }
 
-/** The wheelhouse `npm run tools` filled, or undefined with what is missing. */
+/** The wheelhouse `npm run tools` filled, or undefined if it has not. */
 export function wheelhouse(): string | undefined {
-  const printed = execFileSync(join(ROOT, "scripts", "native-toolchain"), ["--print"], { encoding: "utf8" });
-  const dir = /^wheelhouse=(.*)$/m.exec(printed)?.[1];
+  const dir = nativeToolchainPaths().wheelhouse;
   return dir && existsSync(dir) ? dir : undefined;
 }
 

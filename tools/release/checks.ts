@@ -80,7 +80,7 @@ export function checkPluginArchive(archive: PluginArchive, home: PublicHome, pul
 function ranOnThisMachine(file: string, dir: string, home: PublicHome, pulumi: string): string {
   const env = {
     ...process.env,
-    PATH: "/usr/bin:/bin", // no Node.js: the executable must run without one
+    PATH: join(dir, "empty"), // nothing, Node.js least of all: the executable must run alone
     PULUMI_HOME: join(dir, "home"),
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",

@@ -9,8 +9,9 @@
 // executables of the other targets into $PULUMI_QUICKBI_TOOLS once.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
+import { nativeToolchainPaths } from "../../harness/example-stack";
 import { obtainPulumiCli } from "../../harness/pulumi-cli";
 import { checkGoModule, checkNpmTarball, checkPluginArchive, checkSdist, checkWheel } from "./checks";
 import { toolsDir } from "./node-binaries";
@@ -31,21 +32,12 @@ async function step<T>(name: string, work: () => T | Promise<T>): Promise<T> {
   return result;
 }
 
-/** Where scripts/native-toolchain keeps the tools venv's python and the wheelhouse. */
-function pythonTools(): { python: string; wheelhouse: string } {
-  const printed = execFileSync(join(ROOT, "scripts", "native-toolchain"), ["--print"], { encoding: "utf8" });
-  const where = Object.fromEntries(
-    printed
-      .trim()
-      .split("\n")
-      .map((line) => line.split("=", 2)),
-  );
-  return { python: where.python, wheelhouse: where.wheelhouse };
-}
-
 async function release(): Promise<void> {
   const home = publicHome();
-  const { python, wheelhouse } = pythonTools();
+  const { python, wheelhouse } = nativeToolchainPaths();
+  if (!python || !existsSync(python) || !wheelhouse || !existsSync(wheelhouse)) {
+    throw new Error(`no tools venv or wheelhouse (${python}, ${wheelhouse}): run npm run tools first`);
+  }
   const pulumi = join(obtainPulumiCli().bin, "pulumi");
   rmSync(OUT, { recursive: true, force: true });
   for (const dir of ["npm", "plugin", "python"]) mkdirSync(join(OUT, dir), { recursive: true });
