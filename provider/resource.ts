@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { unknownConfigKeyProblems } from "./config/unknown-keys";
 import * as revocationProvider from "./dynamic/runtime";
 import type { Integer } from "./integer";
 import type { GroupRecord, WithdrawalRecord } from "./revocation/audit";
@@ -190,6 +191,17 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
   declare readonly triggers: pulumi.Output<unknown[] | undefined>;
 
   constructor(name: string, args: QuickBIUserGroupRevocationArgs, opts?: pulumi.CustomResourceOptions) {
+    refuseUnknownConfigKeys();
     super(revocationProvider, name, { ...OUTPUTS, ...args }, opts, "quickbi", "UserGroupRevocation");
   }
+}
+
+/**
+ * Fails the program when the stack config has a `quickbi:*` key the package does not know: the
+ * dynamic provider's `configure` can read keys but not list them, the program can
+ * (`pulumi.runtime.allConfig`). See provider/config/known-keys.ts.
+ */
+function refuseUnknownConfigKeys(): void {
+  const problems = unknownConfigKeyProblems(Object.keys(pulumi.runtime.allConfig()));
+  if (problems.length > 0) throw new Error(problems.join("\n"));
 }

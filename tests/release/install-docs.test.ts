@@ -50,7 +50,11 @@ describe("the install instructions", () => {
       "examples/python/requirements.txt",
     ]) {
       const content = read(file);
-      assert.doesNotMatch(content, /npm install -g/, `${file}: the npm package is not published`);
+      assert.doesNotMatch(
+        content,
+        /npm install -g pulumi-quickbi-offboarding/,
+        `${file}: the npm package is not published`,
+      );
       assert.doesNotMatch(content, /pip install "?git\+/, `${file}: the repository is not published`);
     }
   });

@@ -81,6 +81,8 @@ describe("the release, installed as a user installs it", function () {
     try {
       const preview = await stack.run("preview");
       assert.ok(preview.output.includes(ALICE), "the preview says who leaves which groups");
+      // An installed plugin is loaded without the warning a plugin found on PATH gets.
+      assert.doesNotMatch(preview.output, /using pulumi-resource-quickbi from \$PATH/);
       assert.equal(requestsFor(emulator, "WithdrawAllUserGroups").length, 0);
       await stack.run("up");
       assert.equal(requestsFor(emulator, "WithdrawAllUserGroups").length, 3, "alice, bob and carol");
