@@ -5,7 +5,7 @@ import { endpointUrl } from "../config/endpoint";
 import { readStackConfig, type StackConfig } from "../config/stack-config";
 import { groupsNow, hasDrift } from "./drift";
 import { assessImpact, IMPACT_UNKNOWN_UNTIL_APPLY, type Impact } from "./impact";
-import { hasUnknownUser, isNewSubject, validateInputs, type RevocationInputs } from "./inputs";
+import { hasUnknownUser, isNewSubject, UNKNOWN, validateInputs, type RevocationInputs } from "./inputs";
 import { definedOnly, type RevocationOutputs } from "./outputs";
 import { ListedOnce } from "./listed-once";
 import {
@@ -99,6 +99,8 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         failures.length === 0 ? targetOf({ inputs }, session) : { target: undefined, failures: [] };
       failures.push(...targetFailures);
       if (failures.length > 0) return { inputs, failures };
+      // A scope from another resource's output: the preview cannot say which steps; `up` checks again.
+      if (hasUnknownScope(inputs)) return { inputs: { ...inputs, impact: IMPACT_SCOPE_UNKNOWN }, failures };
       let scope: Scope;
       try {
         scope = resolveScope(inputs.scope, session.config);
@@ -352,6 +354,17 @@ function strictRestorePreview(inputs: RevocationInputs, config: StackConfig): bo
   } catch {
     return true;
   }
+}
+
+/** The impact of a revocation whose scope is not known until apply. */
+const IMPACT_SCOPE_UNKNOWN: Impact = {
+  status: "unknown",
+  summary: "impact unknown: the scope is not known until apply",
+};
+
+function hasUnknownScope(inputs: RevocationInputs): boolean {
+  const scope: unknown = inputs.scope;
+  return scope === UNKNOWN || (Array.isArray(scope) && scope.includes(UNKNOWN));
 }
 
 function sameScope(a: Scope, b: Scope): boolean {

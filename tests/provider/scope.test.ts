@@ -75,6 +75,14 @@ describe("scope beyond the user groups", () => {
       );
     });
 
+    it("says the impact is unknown, reading nothing, when the scope is not known until apply", async () => {
+      const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+      const { inputs, failures } = await t.provider.check!({}, { userId: ALICE, scope: ["groups", unknown] });
+      assert.deepEqual(failures, []);
+      assert.equal(inputs.impact.summary, "impact unknown: the scope is not known until apply");
+      assert.equal(t.emulator.requests().length, 0);
+    });
+
     it("keeps the default scope's impact and inputs exactly as before", async () => {
       const { inputs } = await t.provider.check!({}, { userId: ALICE });
       assert.equal(inputs.scope, undefined);
