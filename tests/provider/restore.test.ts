@@ -185,4 +185,24 @@ describe("restore", () => {
       /user groups: the record says Finance, Sales, HR.*Nothing was changed/,
     );
   });
+
+  it("restores, offboards again and restores again, with a group deleted before the first restore", async () => {
+    const done = await offboarded();
+    t.emulator.deleteGroup(SALES);
+    const restored = await up(done, { userId: ALICE, scope: ALL, restore: RESTORE });
+    const again = await up(restored, { userId: ALICE, scope: ALL });
+
+    const second = await up(again, { userId: ALICE, scope: ALL, restore: { ticket: "HR-4713" } });
+
+    assert.deepEqual(
+      second.outs.restores!.map((r) => [r.ticket, r.status, r.groups.map((g) => g.id)]),
+      [
+        ["HR-4712", "done", [FINANCE]],
+        ["HR-4713", "done", [FINANCE]],
+      ],
+    );
+    assert.deepEqual(second.outs.history.length, 1);
+    assert.match(second.inputs.restoring!.summary, /not get back Sales .*deleted since/);
+    assert.equal(t.emulator.state().workspaceMembers.filter((m) => m.userId === ALICE).length, 2);
+  });
 });

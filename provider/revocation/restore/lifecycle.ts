@@ -109,7 +109,8 @@ export function restoreChange(olds: RevocationOutputs, news: RestoreInputs): Res
  */
 export function requireRecordMatchesPlan(olds: RevocationOutputs, news: RestoreInputs): void {
   if (isRestoring(olds.restore) || !news.restoring || !news.restorable) return;
-  const found = differences(restorableOfRecord(olds), news.restorable);
+  const gone = new Set(news.restoring.notRestored.flatMap((n) => (n.id === undefined ? [] : [n.id])));
+  const found = differences(restorableOfRecord(olds), news.restorable, gone);
   if (found.length === 0) return;
   throw new Error(
     `Restoring ${olds.accountName || olds.userId}: the preview planned from what the offboarding's preview said ` +

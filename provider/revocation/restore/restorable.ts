@@ -116,11 +116,25 @@ export function restorableOfImpact(impact: Impact | undefined): Restorable | und
 
 /**
  * How the record differs from what the preview planned, one phrase each; empty when they agree.
- * Compared by id (and role), the way the writes are made.
+ * Compared by id (and role), the way the writes are made, leaving out the groups and workspaces the
+ * preview found deleted (`gone`): neither can give them back. A group deleted before an earlier restore
+ * is in the offboarding's plan and in no later withdrawal.
  */
-export function differences(record: Restorable, planned: Restorable): string[] {
-  const ids = (r: Restorable) => r.groups.map((g) => g.id).sort();
-  const spaces = (r: Restorable) => r.workspaces.map((w) => `${w.workspaceId}:${w.roleId}`).sort();
+export function differences(
+  record: Restorable,
+  planned: Restorable,
+  gone: ReadonlySet<string> = new Set(),
+): string[] {
+  const ids = (r: Restorable) =>
+    r.groups
+      .map((g) => g.id)
+      .filter((id) => !gone.has(id))
+      .sort();
+  const spaces = (r: Restorable) =>
+    r.workspaces
+      .filter((w) => !gone.has(w.workspaceId))
+      .map((w) => `${w.workspaceId}:${w.roleId}`)
+      .sort();
   const roles = (r: Restorable) => [...(r.roleIds ?? [])].sort().join(",");
   const found: string[] = [];
   if (ids(record).join() !== ids(planned).join())
