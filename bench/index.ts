@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     refresh: async () => [
       await benchRefresh(await manyPeople(), { rounds: settings.refreshRounds, qps: settings.refreshQps }),
     ],
-    soak: async () => [await benchSoak({ revocations: settings.soak, seed: settings.seed })],
+    soak: async () => benchSoak({ revocations: settings.soak, seed: settings.seed }),
   };
 
   const results: BenchmarkResult[] = [];

@@ -34,6 +34,11 @@ export const DEFAULTS = {
    * with "impact unknown": a green pull-request check must mean someone could see the effect.
    */
   strictPreview: true,
+  /**
+   * What an offboarding takes away: the user groups only, the contract of every release before `scope`.
+   * Workspaces, organisation roles and the account are opt-in (see provider/revocation/scope.ts).
+   */
+  scope: "groups",
 } as const satisfies Readonly<Record<string, string | number | boolean>>;
 
 export type Network = "public" | "vpc";
