@@ -137,6 +137,32 @@ for (const language of Object.keys(EXAMPLES) as ExampleLanguage[]) {
       assert.equal(emulator.requests().length, 0);
     });
 
+    // The Python example's second change: alice was offboarded by mistake; `restore` in the stack config.
+    if (language === "python")
+      it("restores alice by a reviewed change from Python: previewed, each write recorded and read back", async () => {
+        stack.setInlineConfig({ "quickbi-offboard-python:restore": JSON.stringify({ ticket: "HR-4712" }) });
+
+        const preview = await stack.run("preview");
+        record("restore preview", preview);
+        assert.ok(preview.output.includes("alice (Alice Wang) will rejoin 2 user groups: Finance, Sales"));
+        assert.equal(requestsFor(emulator, "AddUserGroupMembers").length, 0);
+        const up = await stack.run("up");
+        record("restore up", up);
+
+        assert.equal(up.changes.update, 1);
+        const added = requestsFor(emulator, "AddUserGroupMembers");
+        assert.equal(added.length, 2);
+        const [alice] = (await stack.resources()).filter(
+          (r) => r.type === "quickbi:index:UserGroupRevocation",
+        );
+        const [restore] = alice?.outputs?.restores as { status: string; groups: { requestId: string }[] }[];
+        assert.equal(restore?.status, "done");
+        assert.deepEqual(
+          restore?.groups.map((g) => g.requestId),
+          added.map((r) => r.requestId),
+        );
+      });
+
     // The YAML example's second change: carol was offboarded by mistake; `restore` on her entry.
     if (language === "yaml")
       it("restores carol by a reviewed change to people.yaml: previewed, each write recorded and read back", async () => {
