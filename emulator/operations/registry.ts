@@ -14,6 +14,7 @@ import {
   queryOrganizationWorkspaceList,
   updateUser,
 } from "./workspaces";
+import { listByUserGroupId } from "./restores";
 
 /** The actions the emulator implements; any other action is `InvalidApi.NotFound`. */
 export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operation>([
@@ -30,4 +31,5 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operat
   ["DeleteUserFromWorkspace", deleteUserFromWorkspace],
   ["UpdateUser", updateUser],
   ["QueryOrganizationWorkspaceList", queryOrganizationWorkspaceList],
+  ["ListByUserGroupId", listByUserGroupId],
 ]);
