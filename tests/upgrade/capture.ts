@@ -4,9 +4,10 @@
  * after it. Run by hand when a release is tagged, and commit what it writes; upgrade.test.ts then
  * checks every later checkout against it:
  *
- *   PULUMI_QUICKBI_TOOLS=/path/to/.tools npx ts-node --transpile-only tests/upgrade/capture.ts [<git ref>]
+ *   PULUMI_QUICKBI_TOOLS=/path/to/.tools npx ts-node --transpile-only tests/upgrade/capture.ts <git ref>
  *
- * `<git ref>` defaults to base-0.1.0. It is checked out in a temporary `git worktree`, installed with
+ * `<git ref>` is the release's tag or commit (0.1.0 is commit 820aa32, the `commit` of its
+ * capture.json: it was never tagged in this repository). It is checked out in a temporary `git worktree`, installed with
  * `npm ci` (which builds it) and packed with `npm pack`:
  * - a TypeScript program runs with that tarball unpacked in node_modules, as a user's project has it
  *   (so each `__provider` is the one-line `require("pulumi-quickbi-offboarding/…-runtime")`), under
@@ -78,7 +79,8 @@ interface CaptureStack {
 }
 
 async function main(): Promise<void> {
-  const ref = process.argv[2] ?? "base-0.1.0";
+  const ref = process.argv[2];
+  if (!ref) throw new Error("name the release to capture: tests/upgrade/capture.ts <git tag or commit>");
   const cli = findPulumiCli();
   if (!cli) throw new Error("no Pulumi CLI: set PULUMI_QUICKBI_TOOLS or run scripts/pulumi-cli");
   const yamlTools = findExampleTools("yaml");
