@@ -66,6 +66,10 @@ function main(): void {
     ...process.env,
     PATH: `${nodeBin}:${process.env.PATH ?? ""}`,
     PULUMI_QUICKBI_TOOLS: process.env.PULUMI_QUICKBI_TOOLS ?? join(REPO, ".tools"),
+    // The copy's package.json names the row's @pulumi/pulumi; a release bundles this checkout's pin.
+    PULUMI_QUICKBI_RELEASED_SDK: (
+      require("../../package.json") as { devDependencies: Record<string, string> }
+    ).devDependencies["@pulumi/pulumi"],
   };
   const install = step(
     "installing the row's @pulumi/pulumi",
