@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as revocationProvider from "./dynamic/runtime";
+import { skipPromiseDebugStacks } from "./promise-debug-stacks";
 import type { GroupRecord, WithdrawalRecord } from "./revocation/audit";
 import type { RevocationOutputs } from "./revocation/outputs";
 
@@ -150,38 +151,44 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
   declare readonly triggers: pulumi.Output<unknown[] | undefined>;
 
   constructor(name: string, args: QuickBIUserGroupRevocationArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      revocationProvider,
-      name,
-      {
-        userId: args.userId,
-        account: args.account,
-        parentAccountName: args.parentAccountName,
-        region: args.region,
-        endpoint: args.endpoint,
-        triggers: args.triggers,
-        reason: args.reason,
-        ticket: args.ticket,
-        onMissingUser: args.onMissingUser,
-        strictPreview: args.strictPreview,
-        listedAt: args.listedAt,
-        // Output-only keys are passed as undefined so that the engine wires them to the outputs.
-        accountName: undefined,
-        displayName: undefined,
-        outcome: undefined,
-        requestId: undefined,
-        withdrawnAt: undefined,
-        groupsRemoved: undefined,
-        currentGroups: undefined,
-        checkedAt: undefined,
-        history: undefined,
-        residualAccess: undefined,
-        // Every output is wired (the typecheck fails otherwise), plus the two inputs that only steer the
-        // provider and are not recorded: strictPreview and listedAt.
-      } satisfies Record<keyof RevocationOutputs | "strictPreview" | "listedAt", unknown>,
-      opts,
-      "quickbi",
-      "UserGroupRevocation",
-    );
+    // A preview of thousands of people: see promise-debug-stacks.ts for what this skips and keeps.
+    const restoreStacks = skipPromiseDebugStacks();
+    try {
+      super(
+        revocationProvider,
+        name,
+        {
+          userId: args.userId,
+          account: args.account,
+          parentAccountName: args.parentAccountName,
+          region: args.region,
+          endpoint: args.endpoint,
+          triggers: args.triggers,
+          reason: args.reason,
+          ticket: args.ticket,
+          onMissingUser: args.onMissingUser,
+          strictPreview: args.strictPreview,
+          listedAt: args.listedAt,
+          // Output-only keys are passed as undefined so that the engine wires them to the outputs.
+          accountName: undefined,
+          displayName: undefined,
+          outcome: undefined,
+          requestId: undefined,
+          withdrawnAt: undefined,
+          groupsRemoved: undefined,
+          currentGroups: undefined,
+          checkedAt: undefined,
+          history: undefined,
+          residualAccess: undefined,
+          // Every output is wired (the typecheck fails otherwise), plus the two inputs that only steer the
+          // provider and are not recorded: strictPreview and listedAt.
+        } satisfies Record<keyof RevocationOutputs | "strictPreview" | "listedAt", unknown>,
+        opts,
+        "quickbi",
+        "UserGroupRevocation",
+      );
+    } finally {
+      restoreStacks();
+    }
   }
 }
