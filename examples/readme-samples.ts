@@ -1,15 +1,14 @@
-// `npm run readme-samples`: rewrites the README's terminal samples from what the real Pulumi CLI prints
-// in `npm start` and `npm start -- gitops`, so that no sample is written by hand. Each sample in the
-// README sits between `<!-- sample: <example> <nth> <command> -->` and `<!-- /sample -->`; the nth
-// (from 1) run of that `pulumi` command in that example's session fills it.
-//   npm run readme-samples            rewrite README.md
+// `npm run readme-samples`: rewrites the docs' terminal samples from what the real Pulumi CLI prints
+// in `npm start` and `npm start -- gitops`, so that no sample is written by hand. Each sample in
+// README.md or a page of docs/ sits between `<!-- sample: <example> <nth> <command> -->` and
+// `<!-- /sample -->`; the nth (from 1) run of that `pulumi` command in that example's session fills it.
+//   npm run readme-samples            rewrite the pages that hold samples
 //   npm run readme-samples -- --check exit 1 if a sample's text differs, apart from times and ports
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 const ROOT = resolve(__dirname, "..");
-const README = resolve(ROOT, "README.md");
 const MARKER = /<!-- sample: (\S+) (\d+) (.+?) -->\n```[^\n]*\n[\s\S]*?```\n<!-- \/sample -->/g;
 
 /** The `$ pulumi <command>` block of a session: the command, the CLI's output, the requests it made. */
@@ -33,7 +32,13 @@ export function normalized(text: string): string {
     .replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:<port>");
 }
 
-/** The README's samples: which example, which run of which command, and the text it shows. */
+/** The pages that may hold samples, relative to the repository's root. */
+export function samplePages(root = ROOT): string[] {
+  const docs = readdirSync(resolve(root, "docs")).filter((file) => file.endsWith(".md"));
+  return ["README.md", ...docs.sort().map((file) => `docs/${file}`)];
+}
+
+/** The samples of one page: which example, which run of which command, and the text it shows. */
 export function readmeSamples(
   readme: string,
 ): { example: string; nth: number; command: string; text: string }[] {
@@ -59,26 +64,28 @@ function main(check: boolean): void {
     }
     return output;
   };
-  const before = readFileSync(README, "utf8");
   const stale: string[] = [];
-  const after = before.replace(MARKER, (block, example: string, nth: string, command: string) => {
-    const text = commandBlock(sessionOf(example), Number(nth), command);
-    const fresh = `<!-- sample: ${example} ${nth} ${command} -->\n\`\`\`\n${text}\n\`\`\`\n<!-- /sample -->`;
-    if (normalized(fresh) !== normalized(block)) stale.push(`${example} ${nth} ${command}`);
-    return fresh;
-  });
-  if (sessions.size === 0) throw new Error("README.md has no <!-- sample: … --> block");
+  const rewritten = new Map<string, string>();
+  for (const page of samplePages()) {
+    const before = readFileSync(resolve(ROOT, page), "utf8");
+    const after = before.replace(MARKER, (block, example: string, nth: string, command: string) => {
+      const text = commandBlock(sessionOf(example), Number(nth), command);
+      const fresh = `<!-- sample: ${example} ${nth} ${command} -->\n\`\`\`\n${text}\n\`\`\`\n<!-- /sample -->`;
+      if (normalized(fresh) !== normalized(block)) stale.push(`${page}: ${example} ${nth} ${command}`);
+      return fresh;
+    });
+    if (after !== before) rewritten.set(page, after);
+  }
+  if (sessions.size === 0) throw new Error("no page has a <!-- sample: … --> block");
   if (check) {
     if (stale.length > 0) {
-      console.error(`README samples out of date: ${stale.join("; ")}. Run npm run readme-samples.`);
+      console.error(`samples out of date: ${stale.join("; ")}. Run npm run readme-samples.`);
       process.exitCode = 1;
-    } else console.log("README samples match what the CLI prints.");
+    } else console.log("The samples match what the CLI prints.");
     return;
   }
-  writeFileSync(README, after);
-  console.log(
-    `README.md: ${stale.length} sample(s) rewritten${stale.length ? `: ${stale.join("; ")}` : ""}.`,
-  );
+  for (const [page, text] of rewritten) writeFileSync(resolve(ROOT, page), text);
+  console.log(`${stale.length} sample(s) rewritten${stale.length ? `: ${stale.join("; ")}` : ""}.`);
 }
 
 if (require.main === module) main(process.argv.includes("--check"));

@@ -49,6 +49,9 @@ export function findExampleTools(language: ExampleLanguage): ExampleTools {
   const yamlHost = where["yaml-host"] ?? "";
   if (language === "python" && !existsSync(python))
     return { missing: `a Python venv with the pulumi SDK and pulumi_quickbi at ${python}` };
+  // A venv whose pulumi_quickbi predates sdk/python would test the old SDK: a failure, not a skip.
+  if (language === "python" && where["python-sdk"] !== "current")
+    throw new Error(`the venv's pulumi_quickbi is not sdk/python as it is now: run npm run tools`);
   if (language === "go" && !hasGo()) return { missing: "a Go toolchain (go >= 1.26 on PATH)" };
   if (language === "yaml" && !existsSync(yamlHost))
     return { missing: `the Pulumi YAML language host at ${yamlHost}` };

@@ -12,8 +12,11 @@
  * `@pulumi/pulumi` and the serialized provider's `require`s from there, so the temporary workspace
  * links `node_modules` to the project's. One inline stack runs at a time per process: the program side
  * of `@pulumi/pulumi` keeps its run state in module globals.
+ *
+ * A project whose language host the CLI has (YAML) runs as a project directory instead: `projectFiles`
+ * is copied as the workspace and the CLI starts the program its Pulumi.yaml names.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import {
@@ -26,6 +29,12 @@ import {
 import { assertDistFresh } from "./dist-freshness";
 import type { PulumiCli } from "./pulumi-cli";
 
+/**
+ * The passphrase of every LocalStack's secrets provider: a stack exported from one (tests/upgrade's
+ * fixtures) can be imported into another.
+ */
+export const LOCAL_STACK_PASSPHRASE = "quickbi-offboarding-local-stack";
+
 /** A stack config value as `pulumi config set` takes it; `{ secret }` is `pulumi config set --secret`. */
 export type ConfigValue = string | { readonly secret: string };
 
@@ -37,8 +46,10 @@ export interface LocalStackOptions {
   readonly stack?: string;
   /** The directory whose `node_modules` the program and the provider host resolve packages from. */
   readonly projectDir: string;
-  /** The program's main module (the Pulumi.yaml `main`), absolute. */
-  readonly main: string;
+  /** The program's main module (the Pulumi.yaml `main`), absolute; or give `projectFiles`. */
+  readonly main?: string;
+  /** A project directory (its Pulumi.yaml names project and runtime), copied and run by its language host. */
+  readonly projectFiles?: string;
   readonly config?: Readonly<Record<string, ConfigValue>>;
   /** Environment of the CLI and so of the provider host, on top of this process's. */
   readonly env?: Readonly<Record<string, string>>;
@@ -70,40 +81,49 @@ export class LocalStack {
   static async open(options: LocalStackOptions): Promise<LocalStack> {
     // The engine's provider host will run this repository's dist/ (through node_modules): not a stale one.
     if (resolve(options.projectDir) === resolve(__dirname, "..")) assertDistFresh();
+    if (!options.main === !options.projectFiles)
+      throw new Error("LocalStack: give either main or projectFiles");
     const dir = mkdtempSync(join(tmpdir(), "quickbi-stack-"));
     try {
       const work = join(dir, "project");
-      mkdirSync(work);
+      if (options.projectFiles) cpSync(options.projectFiles, work, { recursive: true });
+      else mkdirSync(work);
       mkdirSync(join(dir, "state"));
       symlinkSync(join(options.projectDir, "node_modules"), join(work, "node_modules"), "dir");
       const env = {
         ...options.env,
         PULUMI_BACKEND_URL: `file://${join(dir, "state")}`,
         PULUMI_HOME: join(dir, "home"),
-        PULUMI_CONFIG_PASSPHRASE: "quickbi-offboarding-local-stack",
+        PULUMI_CONFIG_PASSPHRASE: LOCAL_STACK_PASSPHRASE,
         PULUMI_SKIP_UPDATE_CHECK: "true",
         PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
         // The dynamic-provider plugin is found on PATH, next to the CLI.
         PATH: `${options.cli.bin}:${options.env?.PATH ?? process.env.PATH ?? ""}`,
       };
       const pulumiCommand = await PulumiCommand.get({ root: options.cli.root });
+      const stackName = options.stack ?? "dev";
       const main = options.main;
-      const stack = await LocalWorkspace.createOrSelectStack(
-        {
-          stackName: options.stack ?? "dev",
-          projectName: options.project,
-          program: async () => {
-            delete require.cache[require.resolve(main)];
-            return require(main);
-          },
-        },
-        {
-          workDir: work,
-          pulumiCommand,
-          envVars: env,
-          projectSettings: { name: options.project, runtime: "nodejs" },
-        },
-      );
+      const stack = main
+        ? await LocalWorkspace.createOrSelectStack(
+            {
+              stackName,
+              projectName: options.project,
+              program: async () => {
+                delete require.cache[require.resolve(main)];
+                return require(main);
+              },
+            },
+            {
+              workDir: work,
+              pulumiCommand,
+              envVars: env,
+              projectSettings: { name: options.project, runtime: "nodejs" },
+            },
+          )
+        : await LocalWorkspace.createOrSelectStack(
+            { stackName, workDir: work },
+            { pulumiCommand, envVars: env },
+          );
       const local = new LocalStack(stack, dir, env);
       if (options.config) await local.setConfig(options.config);
       return local;

@@ -1,17 +1,22 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as revocationProvider from "./dynamic/runtime";
+import type { Integer } from "./integer";
 import { skipPromiseDebugStacks } from "./promise-debug-stacks";
 import type { GroupRecord, WithdrawalRecord } from "./revocation/audit";
-import type { RevocationOutputs } from "./revocation/outputs";
+import type { OnMissingUser } from "./revocation/inputs";
+import type { Outcome, RevocationOutputs } from "./revocation/outputs";
 
 export type { GroupRecord as QuickBIGroupRecord, WithdrawalRecord as QuickBIWithdrawalRecord };
 
 /** One workspace the user still belongs to directly, after the withdrawal. */
 export interface QuickBIWorkspaceAccess {
+  /** The workspace's id. */
   readonly workspaceId: string;
+  /** The workspace's name. */
   readonly workspaceName: string;
   /** RoleModel.RoleId: 25 admin, 26 developer, 27 analyst, 30 viewer, or a custom role's id. */
   readonly roleId: string;
+  /** The role's name. */
   readonly roleName: string;
 }
 
@@ -19,12 +24,14 @@ export interface QuickBIWorkspaceAccess {
 export interface QuickBIResidualAccess {
   /** One line: "after the withdrawal, alice still belongs to 2 workspaces: …; alice is an organisation admin; the account stays active". */
   readonly summary: string;
+  /** Workspaces the user still belongs to directly, with the role held there. */
   readonly workspaces?: QuickBIWorkspaceAccess[];
   /** An organisation admin (AdminUser, or RoleIdList holds 111111111). */
   readonly adminUser?: boolean;
   /** An authorisation admin (AuthAdminUser, or RoleIdList holds 111111112). */
   readonly authAdminUser?: boolean;
-  readonly roleIdList?: number[];
+  /** The user's organisation roles (RoleIdList). */
+  readonly roleIdList?: Integer[];
   /** Quick BI's IsDeleted: false means the account stays active. */
   readonly isDeleted?: boolean;
   /** The reads that failed, with the Quick BI code and RequestId. */
@@ -34,8 +41,9 @@ export interface QuickBIResidualAccess {
 /** Inputs of {@link QuickBIUserGroupRevocation}. Give exactly one of `userId` and `account`. */
 export interface QuickBIUserGroupRevocationArgs {
   /**
-   * The Quick BI UserId of the person to offboard: the id Quick BI shows in member management, not
-   * the Alibaba Cloud account UID. Changing it replaces the resource, i.e. offboards that other user.
+   * The Quick BI UserId of the person to offboard: the id Quick BI shows in member management (32 hex
+   * characters), not the Alibaba Cloud account UID; 1–64 characters of `A-Z a-z 0-9 - _`. Changing it
+   * replaces the resource, i.e. offboards that other user.
    * @default - none; give this or `account`
    * @example "46e5374665ba4b679ee22e2a2927abcd"
    */
@@ -87,7 +95,7 @@ export interface QuickBIUserGroupRevocationArgs {
    * `fail` reports it at preview and fails; `succeed` records the person as already offboarded.
    * @default "fail"
    */
-  readonly onMissingUser?: pulumi.Input<"fail" | "succeed">;
+  readonly onMissingUser?: pulumi.Input<OnMissingUser>;
   /**
    * Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of
    * passing with "impact unknown". Changing it changes nothing in Quick BI.
@@ -103,6 +111,32 @@ export interface QuickBIUserGroupRevocationArgs {
 }
 
 /**
+ * Every output, passed as undefined so that the engine wires it to the class's output property even
+ * when no input of that name is given (the typecheck fails if one is missing). The inputs follow.
+ */
+const OUTPUTS = {
+  userId: undefined,
+  account: undefined,
+  parentAccountName: undefined,
+  accountName: undefined,
+  displayName: undefined,
+  outcome: undefined,
+  onMissingUser: undefined,
+  requestId: undefined,
+  withdrawnAt: undefined,
+  groupsRemoved: undefined,
+  currentGroups: undefined,
+  checkedAt: undefined,
+  history: undefined,
+  residualAccess: undefined,
+  reason: undefined,
+  ticket: undefined,
+  region: undefined,
+  endpoint: undefined,
+  triggers: undefined,
+} as const satisfies Record<keyof RevocationOutputs, undefined>;
+
+/**
  * Removes a Quick BI user from every user group with WithdrawAllUserGroups, verifies it, and keeps
  * an audit record. `pulumi preview` shows who will leave which groups; `pulumi refresh` notices a user
  * added back to a group, and the next `pulumi up` withdraws again.
@@ -116,15 +150,18 @@ export interface QuickBIUserGroupRevocationArgs {
 export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
   /** The Quick BI UserId, given or resolved from `account`. */
   declare readonly userId: pulumi.Output<string>;
+  /** As given. */
   declare readonly account: pulumi.Output<string | undefined>;
+  /** As given. */
   declare readonly parentAccountName: pulumi.Output<string | undefined>;
   /** The user's account name, when Quick BI knew the user. */
   declare readonly accountName: pulumi.Output<string | undefined>;
   /** The user's Quick BI display name (NickName), when Quick BI knew the user. */
   declare readonly displayName: pulumi.Output<string | undefined>;
   /** `withdrawn`, or `already-offboarded` (Quick BI did not know the user and onMissingUser is "succeed"). */
-  declare readonly outcome: pulumi.Output<"withdrawn" | "already-offboarded">;
-  declare readonly onMissingUser: pulumi.Output<"fail" | "succeed">;
+  declare readonly outcome: pulumi.Output<Outcome>;
+  /** As given, or `fail`. */
+  declare readonly onMissingUser: pulumi.Output<OnMissingUser>;
   /** RequestId of the successful WithdrawAllUserGroups call: the proof to quote in an audit. */
   declare readonly requestId: pulumi.Output<string>;
   /** When the withdrawal succeeded, ISO-8601 UTC. */
@@ -142,51 +179,22 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
    * flags, whether the account stays active; as of the withdrawal or the last refresh that changed it.
    */
   declare readonly residualAccess: pulumi.Output<QuickBIResidualAccess | undefined>;
+  /** As given. */
   declare readonly reason: pulumi.Output<string | undefined>;
+  /** As given. */
   declare readonly ticket: pulumi.Output<string | undefined>;
   /** The region actually used. */
   declare readonly region: pulumi.Output<string>;
   /** The endpoint actually used, as a URL. */
   declare readonly endpoint: pulumi.Output<string>;
+  /** As given. */
   declare readonly triggers: pulumi.Output<unknown[] | undefined>;
 
   constructor(name: string, args: QuickBIUserGroupRevocationArgs, opts?: pulumi.CustomResourceOptions) {
     // A preview of thousands of people: see promise-debug-stacks.ts for what this skips and keeps.
     const restoreStacks = skipPromiseDebugStacks();
     try {
-      super(
-        revocationProvider,
-        name,
-        {
-          userId: args.userId,
-          account: args.account,
-          parentAccountName: args.parentAccountName,
-          region: args.region,
-          endpoint: args.endpoint,
-          triggers: args.triggers,
-          reason: args.reason,
-          ticket: args.ticket,
-          onMissingUser: args.onMissingUser,
-          strictPreview: args.strictPreview,
-          listedAt: args.listedAt,
-          // Output-only keys are passed as undefined so that the engine wires them to the outputs.
-          accountName: undefined,
-          displayName: undefined,
-          outcome: undefined,
-          requestId: undefined,
-          withdrawnAt: undefined,
-          groupsRemoved: undefined,
-          currentGroups: undefined,
-          checkedAt: undefined,
-          history: undefined,
-          residualAccess: undefined,
-          // Every output is wired (the typecheck fails otherwise), plus the two inputs that only steer the
-          // provider and are not recorded: strictPreview and listedAt.
-        } satisfies Record<keyof RevocationOutputs | "strictPreview" | "listedAt", unknown>,
-        opts,
-        "quickbi",
-        "UserGroupRevocation",
-      );
+      super(revocationProvider, name, { ...OUTPUTS, ...args }, opts, "quickbi", "UserGroupRevocation");
     } finally {
       restoreStacks();
     }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/pulumi-quickbi-offboarding/pulumi-quickbi-offboarding/sdk/go/quickbi"
+	"github.com/pulumi-quickbi-offboarding/pulumi-quickbi-offboarding/sdk/go/quickbi/config"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -22,5 +23,7 @@ func offboard(ctx *pulumi.Context) error {
 	}
 	ctx.Export("requestId", alice.RequestId)
 	ctx.Export("groupsRemoved", alice.GroupsRemoved)
+	// Every quickbi:* key is typed in the SDK's config package, generated from schema.json.
+	ctx.Export("strictPreview", pulumi.Bool(config.GetStrictPreview(ctx)))
 	return nil
 }

@@ -17,3 +17,5 @@ alice = quickbi.UserGroupRevocation(
 
 pulumi.export("requestId", alice.request_id)
 pulumi.export("groupsRemoved", alice.groups_removed)
+# Every quickbi:* key is typed in the SDK's config module, generated from schema.json.
+pulumi.export("strictPreview", quickbi.config.strict_preview)

@@ -1,4 +1,5 @@
 import { DEFAULTS } from "./defaults";
+import type { QuickBIStackConfig } from "./quickbi-config";
 
 /**
  * The stack configuration the provider reads, by Pulumi key. It arrives in the provider process
@@ -24,6 +25,17 @@ export const STACK_CONFIG_KEYS = {
   secretKey: "alicloud:secretKey",
   securityToken: "alicloud:securityToken",
 } as const;
+
+/**
+ * The `quickbi:*` keys read above are exactly those QuickBIStackConfig declares (and so schema.json,
+ * the SDKs and KNOWN_CONFIG_KEYS): a key added to one side only fails the typecheck here.
+ */
+type QuickBIKeysRead = Extract<
+  (typeof STACK_CONFIG_KEYS)[keyof typeof STACK_CONFIG_KEYS],
+  `quickbi:${string}`
+>;
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const READ_KEYS_ARE_DECLARED: SameKeys<QuickBIKeysRead, `quickbi:${keyof QuickBIStackConfig}`> = true;
 
 export type StackConfig = { readonly [K in keyof typeof STACK_CONFIG_KEYS]?: string };
 

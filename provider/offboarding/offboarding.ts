@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { Integer } from "../integer";
+import type { OnMissingUser } from "../revocation/inputs";
 import { QuickBIUserGroupRevocation } from "../resource";
 import { offboardEveryone } from "./offboard-everyone";
 import type { QuickBIPerson } from "./people";
@@ -23,22 +25,26 @@ export interface QuickBIOffboardingArgs {
    * The most people one update may offboard; more is refused at preview.
    * @default - stack config `quickbi:maxRemovalsPerUpdate`, then 10
    */
-  readonly maxRemovalsPerUpdate?: number;
+  readonly maxRemovalsPerUpdate?: Integer;
   /** Passed to every revocation. @default - as QuickBIUserGroupRevocation */
   readonly region?: pulumi.Input<string>;
   /** Passed to every revocation. @default - as QuickBIUserGroupRevocation */
   readonly endpoint?: pulumi.Input<string>;
   /** For people whose entry does not say. @default "fail" */
-  readonly onMissingUser?: "fail" | "succeed";
+  readonly onMissingUser?: OnMissingUser;
   /** Passed to every revocation: fail a preview whose impact cannot be read. @default - `quickbi:strictPreview`, then true */
   readonly strictPreview?: pulumi.Input<boolean>;
 }
 
 /** One line of the component's summary output. */
 export interface QuickBIOffboardedPerson {
+  /** The person's key: the userId, or account-<account>. */
   readonly key: string;
+  /** The Quick BI UserId. */
   readonly userId: string;
+  /** withdrawn or already-offboarded. */
   readonly outcome: string;
+  /** RequestId of the withdrawal. */
   readonly requestId: string;
 }
 

@@ -6,11 +6,17 @@ import { describeYamlError } from "./yaml-problems";
 
 /** One person to offboard, as a people list gives them. Exactly one of `userId` and `account`. */
 export interface QuickBIPerson {
+  /** The Quick BI UserId. */
   readonly userId?: string;
+  /** The Alibaba Cloud account name or UID. */
   readonly account?: string;
+  /** The main account a RAM user `account` belongs to. */
   readonly parentAccountName?: string;
+  /** Why, for the audit record. */
   readonly reason?: string;
+  /** The authorising ticket, for the audit record. */
   readonly ticket?: string;
+  /** Overrides the component's onMissingUser for this person. */
   readonly onMissingUser?: OnMissingUser;
 }
 

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { Integer } from "../integer";
 import * as removalGuardProvider from "../dynamic/removal-guard-runtime";
 
 /** Inputs of {@link QuickBIRemovalGuard}. */
@@ -9,7 +10,7 @@ export interface QuickBIRemovalGuardArgs {
    * The most people one update may add to the list.
    * @default - stack config `quickbi:maxRemovalsPerUpdate`, then 10
    */
-  readonly maxRemovalsPerUpdate?: pulumi.Input<number>;
+  readonly maxRemovalsPerUpdate?: pulumi.Input<Integer>;
 }
 
 /**
@@ -17,8 +18,10 @@ export interface QuickBIRemovalGuardArgs {
  * every revocation depend on it (QuickBIOffboarding does): when it refuses, none of them runs.
  */
 export class QuickBIRemovalGuard extends pulumi.dynamic.Resource {
+  /** Stable keys of everyone the list offboards. */
   declare readonly people: pulumi.Output<string[]>;
-  declare readonly maxRemovalsPerUpdate: pulumi.Output<number | undefined>;
+  /** As given. */
+  declare readonly maxRemovalsPerUpdate: pulumi.Output<Integer | undefined>;
 
   constructor(name: string, args: QuickBIRemovalGuardArgs, opts?: pulumi.CustomResourceOptions) {
     super(

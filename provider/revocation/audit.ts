@@ -4,6 +4,7 @@ import type { UserGroup } from "../quickbi/operations";
 export interface GroupRecord {
   /** UsergroupId: what AddUserGroupMembers takes in `UserGroupIds`. */
   readonly id: string;
+  /** The group's name. */
   readonly name: string;
   /** IdentifiedPath: the group's ancestry, as Quick BI reports it (its parent is the second to last). */
   readonly path: string;
@@ -11,8 +12,9 @@ export interface GroupRecord {
 
 /** One WithdrawAllUserGroups that succeeded and was verified. */
 export interface WithdrawalRecord {
+  /** RequestId of that WithdrawAllUserGroups. */
   readonly requestId: string;
-  /** ISO-8601 UTC. */
+  /** When it succeeded, ISO-8601 UTC. */
   readonly withdrawnAt: string;
   /** The groups the user was in just before the withdrawal. */
   readonly groupsRemoved: readonly GroupRecord[];

@@ -1,29 +1,25 @@
+import type { Unwrap } from "@pulumi/pulumi";
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
+import type { QuickBIUserGroupRevocationArgs } from "../resource";
 
 /** The value the engine sends for an input that is not known yet (during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-/** What to do when Quick BI says the user does not exist (User.Not.In.Organization, ApiUser.Not.Exists). */
-export type OnMissingUser = "fail" | "succeed";
-export const ON_MISSING_USER_VALUES: readonly OnMissingUser[] = ["fail", "succeed"];
+/** What to do when Quick BI does not know the user (User.Not.In.Organization, ApiUser.Not.Exists). */
+export const OnMissingUser = {
+  /** Report it at preview and fail. */
+  Fail: "fail",
+  /** Record the person as already offboarded. */
+  Succeed: "succeed",
+} as const;
+export type OnMissingUser = (typeof OnMissingUser)[keyof typeof OnMissingUser];
+export const ON_MISSING_USER_VALUES: readonly OnMissingUser[] = Object.values(OnMissingUser);
 
-/** The resource's inputs as the provider receives them: resolved, plain values. */
-export interface RevocationInputs {
-  /** Exactly one of `userId` and `account` is set. */
-  readonly userId?: string;
-  readonly account?: string;
-  readonly parentAccountName?: string;
-  readonly region?: string;
-  readonly endpoint?: string;
-  readonly triggers?: readonly unknown[];
-  readonly reason?: string;
-  readonly ticket?: string;
-  readonly onMissingUser?: OnMissingUser;
-  /** Fail a preview whose impact cannot be read. @default - `quickbi:strictPreview`, then true */
-  readonly strictPreview?: boolean;
-  /** Where a people list names this person (`people.yaml:7`), for messages; set by QuickBIOffboarding. */
-  readonly listedAt?: string;
-}
+/**
+ * The resource's inputs as the provider receives them: resolved, plain values of what
+ * QuickBIUserGroupRevocationArgs declares (an input is declared there once). `check` validates them.
+ */
+export type RevocationInputs = Unwrap<QuickBIUserGroupRevocationArgs>;
 
 /** A revocation not done yet for this user: a new resource, or a replacement for another user. */
 export function isNewSubject(olds: RevocationInputs, news: RevocationInputs): boolean {

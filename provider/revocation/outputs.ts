@@ -2,6 +2,15 @@ import type { GroupRecord, WithdrawalRecord } from "./audit";
 import type { OnMissingUser } from "./inputs";
 import type { ResidualAccess } from "./residual-access";
 
+/** How a revocation ended. */
+export const Outcome = {
+  /** WithdrawAllUserGroups succeeded and was verified. */
+  Withdrawn: "withdrawn",
+  /** Quick BI did not know the user and onMissingUser is "succeed". */
+  AlreadyOffboarded: "already-offboarded",
+} as const;
+export type Outcome = (typeof Outcome)[keyof typeof Outcome];
+
 /**
  * What the state records for one revocation: the audit record. Never contains `undefined` (the
  * engine rejects it); optional keys are left out instead.
@@ -15,7 +24,7 @@ export interface RevocationOutputs {
   readonly accountName?: string;
   readonly displayName?: string;
   /** `withdrawn`, or `already-offboarded` when Quick BI did not know the user and onMissingUser is "succeed". */
-  readonly outcome: "withdrawn" | "already-offboarded";
+  readonly outcome: Outcome;
   readonly onMissingUser: OnMissingUser;
   /** RequestId of the successful WithdrawAllUserGroups (or of the answer that said the user is missing). */
   readonly requestId: string;

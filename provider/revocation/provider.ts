@@ -43,7 +43,7 @@ export type RevocationProvider = Required<Omit<pulumi.dynamic.ResourceProvider, 
 };
 
 /**
- * The lifecycle of a QuickBIUserGroupRevocation, step by step as the README's table describes it.
+ * The lifecycle of a QuickBIUserGroupRevocation, step by step as docs/audit-record-and-drift.md's table describes it.
  * Each provider process has one session: the stack config of the last `configure`, and the
  * credentials, limiter and clients every resource in the process shares.
  */

@@ -1,7 +1,7 @@
 /**
  * Strict preview: a preview whose impact cannot be read fails instead of passing with
  * `status: "unknown"`, so that a green pull-request check always means a reviewer saw whom the
- * offboarding removes from which groups. On by default (see the README for why).
+ * offboarding removes from which groups. On by default (docs/previews.md says why).
  *
  * Not judged here: a user or endpoint that is not known until apply (an Output of another resource).
  * That is not a misconfiguration, and `pulumi up` runs a preview first: failing it would make such a
@@ -64,7 +64,7 @@ const FIXES: Readonly<Record<UnreadableBecause, string>> = {
   credentials:
     "A pull-request job needs credentials too; OIDC/RRSA through the credentials chain needs no stored key.",
   permission:
-    "A preview needs only the read operations of the README's least RAM policy: quickbi-public:QueryUserInfoByUserId, QueryUserInfoByAccount, ListUserGroupsByUserId and ListWorkspaceUserRolesByUserId.",
+    "A preview needs only the read operations of the least RAM policy (docs/installation-configuration.md, Credentials and permissions): quickbi-public:QueryUserInfoByUserId, QueryUserInfoByAccount, ListUserGroupsByUserId and ListWorkspaceUserRolesByUserId.",
   endpoint:
     "Check quickbi:endpoint, quickbi:region and quickbi:network, and that the job can reach the endpoint.",
   "Quick BI": "", // the error's own hint says to run again or raise the retry budget

@@ -47,7 +47,7 @@ describe("the benchmark report", () => {
     }
   });
 
-  describe("bench/RESULTS.md, which the README quotes as the latest full run", () => {
+  describe("bench/RESULTS.md, which docs/performance.md quotes as the latest full run", () => {
     const dir = mkdtempSync(join(tmpdir(), "quickbi-bench-report-"));
     const command = "npm run bench -- --full";
 

@@ -1,6 +1,6 @@
 // An interrupted `pulumi up`: the CLI is killed while WithdrawAllUserGroups is in flight, after Quick
 // BI has removed the groups but before the answer arrived. Then the user does what the real CLI says,
-// step by step (README, "Interrupted update"). One stack for the story, its tests in order.
+// step by step (docs/errors-and-retries.md, "Interrupted update"). One stack for the story, its tests in order.
 import assert from "node:assert/strict";
 import { ALICE, FINANCE, SALES } from "../support/configured-provider";
 import { describeWithCli } from "./support/cli-gate";

@@ -1,5 +1,5 @@
-// The README's lifecycle of one revocation, run by the real Pulumi CLI against the emulator: preview,
-// up, a second up, refresh, destroy. One stack for the story; each test is one step of it, in order.
+// The lifecycle of one revocation (docs/audit-record-and-drift.md), run by the real Pulumi CLI against
+// the emulator: preview, up, a second up, refresh, destroy. One stack for the story; each test is one step of it, in order.
 import assert from "node:assert/strict";
 import { ALICE, FINANCE, SALES } from "../support/configured-provider";
 import { describeWithCli } from "./support/cli-gate";

@@ -5,7 +5,7 @@ import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
-import { commandBlock, normalized, readmeSamples } from "../../examples/readme-samples";
+import { commandBlock, normalized, readmeSamples, samplePages } from "../../examples/readme-samples";
 import { describeWithPulumiCli } from "../support/pulumi-cli";
 
 const ROOT = resolve(__dirname, "..", "..");
@@ -227,11 +227,13 @@ describeWithPulumiCli(
   },
 );
 
-describeWithPulumiCli("the README's terminal samples", () => {
+describeWithPulumiCli("the docs' terminal samples", () => {
   it("are what the real CLI prints in npm start, apart from times, ports and line order (npm run readme-samples rewrites them)", async function () {
     this.timeout(360_000);
-    const samples = readmeSamples(readFileSync(resolve(ROOT, "README.md"), "utf8"));
-    assert.ok(samples.length >= 2, "the README has no samples");
+    const samples = samplePages(ROOT).flatMap((page) =>
+      readmeSamples(readFileSync(resolve(ROOT, page), "utf8")).map((sample) => ({ ...sample, page })),
+    );
+    assert.ok(samples.length >= 2, "no page of README.md or docs/ has samples");
     const outputs = new Map<string, string>();
     for (const sample of samples) {
       if (!outputs.has(sample.example))
@@ -243,7 +245,7 @@ describeWithPulumiCli("the README's terminal samples", () => {
       assert.deepEqual(
         lines(sample.text),
         lines(printed),
-        `README sample ${sample.example} ${sample.nth} ${sample.command}`,
+        `${sample.page}: sample ${sample.example} ${sample.nth} ${sample.command}`,
       );
     }
   });

@@ -1,271 +1,131 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import ts from "typescript";
+import { KNOWN_CONFIG_KEYS } from "../../provider/config/known-config-keys";
+import { Declarations } from "../../scripts/generate/declarations";
+import { GENERATE, generatedFiles } from "../../scripts/generate/files";
+import type { PackageSchema } from "../../scripts/generate/schema";
 
 /**
- * schema.json is written by hand; this keeps it in step with the TypeScript API it serves to other
- * languages. For each resource and component, the TypeScript `…Args` interface must match the schema's
- * inputProperties, and the class's `pulumi.Output` properties its properties: the same names, types
- * (nested objects and enums compared field by field), optionality, `plain` where TypeScript takes no
- * `pulumi.Input`, and each schema description must begin with the property's TSDoc. Changing either
- * side alone fails here, naming the property.
+ * schema.json, the known config keys and the docs' tables are generated from the TypeScript
+ * declarations (scripts/generate): each committed file must be what `npm run generate` writes now, so
+ * that a declaration changed without regenerating fails here, naming the file. The SDKs generated from
+ * schema.json are compared in sdk.test.ts.
  */
 const ROOT = resolve(__dirname, "..", "..");
-const schema = JSON.parse(readFileSync(join(ROOT, "schema.json"), "utf8")) as Schema;
+const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
 
-interface SchemaProperty {
-  type?: string;
-  items?: SchemaProperty;
-  $ref?: string;
-  plain?: boolean;
-  description?: string;
-}
-interface SchemaObject {
-  properties?: Record<string, SchemaProperty>;
-  required?: string[];
-  enum?: { value: string }[];
-  type?: string;
-}
-interface SchemaResource {
-  inputProperties: Record<string, SchemaProperty>;
-  requiredInputs?: string[];
-  properties: Record<string, SchemaProperty>;
-  required?: string[];
-}
-interface Schema {
-  version: string;
-  types: Record<string, SchemaObject>;
-  resources: Record<string, SchemaResource>;
-}
+describe("the files generated from the declarations", function () {
+  this.timeout(120_000);
+  let generated: Map<string, string>;
+  before(async () => {
+    generated = await generatedFiles(ROOT);
+  });
 
-/** One property, described the same way from either side. */
-interface Described {
-  readonly shape: string;
-  readonly optional: boolean;
-  readonly plain: boolean;
-  readonly doc: string;
-}
+  it("are schema.json, the known config keys and every page with a generated table", () => {
+    const paths = [...generated.keys()];
+    for (const path of [
+      "schema.json",
+      "provider/config/known-config-keys.ts",
+      "docs/installation-configuration.md",
+    ])
+      assert.ok(paths.includes(path), `${path} is generated`);
+  });
 
-const program = ts.createProgram([join(ROOT, "provider", "index.ts")], {
-  strict: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.CommonJS,
-  esModuleInterop: true,
-  skipLibCheck: true,
-});
-const checker = program.getTypeChecker();
+  it("are committed as npm run generate writes them", () => {
+    for (const [path, text] of generated)
+      assert.ok(read(path) === text, `${path} is stale: run ${GENERATE} (then commit what it rewrote)`);
+  });
 
-function declarationOf(name: string): ts.InterfaceDeclaration | ts.ClassDeclaration {
-  for (const file of program.getSourceFiles()) {
-    if (!file.fileName.startsWith(join(ROOT, "provider"))) continue;
-    for (const statement of file.statements) {
-      if (
-        (ts.isInterfaceDeclaration(statement) || ts.isClassDeclaration(statement)) &&
-        statement.name?.text === name
-      )
-        return statement;
-    }
-  }
-  throw new Error(`no interface or class ${name} under provider/`);
-}
+  it("type every input and output as its TypeScript declaration does", () => {
+    const schema = JSON.parse(generated.get("schema.json")!) as PackageSchema;
+    const revocation = schema.resources["quickbi:index:UserGroupRevocation"]!;
+    assert.deepEqual(revocation.inputProperties.strictPreview?.type, "boolean");
+    assert.deepEqual(revocation.inputProperties.onMissingUser?.$ref, "#/types/quickbi:index:OnMissingUser");
+    assert.deepEqual(revocation.inputProperties.triggers?.items, { $ref: "pulumi.json#/Any" });
+    assert.ok(!("requiredInputs" in revocation), "userId and account are each optional");
+    assert.deepEqual(revocation.required, [
+      "userId",
+      "outcome",
+      "onMissingUser",
+      "requestId",
+      "withdrawnAt",
+      "groupsRemoved",
+      "currentGroups",
+      "checkedAt",
+      "history",
+      "region",
+      "endpoint",
+    ]);
+    const offboarding = schema.resources["quickbi:index:Offboarding"]!;
+    assert.equal(offboarding.isComponent, true);
+    // A component input TypeScript takes without pulumi.Input is plain; one with it is not.
+    assert.deepEqual(offboarding.inputProperties.people?.plain, true);
+    assert.deepEqual(offboarding.inputProperties.people?.items, {
+      $ref: "#/types/quickbi:index:Person",
+      plain: true,
+    });
+    assert.equal(offboarding.inputProperties.maxRemovalsPerUpdate?.type, "integer");
+    assert.equal(offboarding.inputProperties.region?.plain, undefined);
+    assert.deepEqual(Object.keys(offboarding.properties), ["offboarded"], "child resources are not outputs");
+  });
 
-/** `pulumi.Input<T>` / `pulumi.Output<T>` → T, saying which wrapper it had. */
-function unwrap(node: ts.TypeNode, wrapper: "Input" | "Output"): ts.TypeNode | undefined {
-  if (ts.isTypeReferenceNode(node) && node.typeName.getText().endsWith(wrapper) && node.typeArguments?.[0])
-    return node.typeArguments[0];
-  return undefined;
-}
+  it("put every quickbi:* key in the schema's config, strictPreview included, so that every SDK can read it", () => {
+    const schema = JSON.parse(generated.get("schema.json")!) as PackageSchema;
+    assert.equal(schema.config.variables.strictPreview?.type, "boolean");
+    assert.equal(schema.config.variables.readTimeout?.type, "integer");
+    assert.deepEqual(
+      [...KNOWN_CONFIG_KEYS],
+      Object.keys(schema.config.variables).map((key) => `quickbi:${key}`),
+    );
+  });
 
-function shapeOfNode(node: ts.TypeNode): { shape: string; optional: boolean } {
-  if (ts.isUnionTypeNode(node)) {
-    const parts = node.types.filter((t) => t.kind !== ts.SyntaxKind.UndefinedKeyword);
-    const optional = parts.length < node.types.length;
-    if (parts.every((t) => ts.isLiteralTypeNode(t)))
-      return {
-        shape: `enum(${parts
-          .map((t) => (t as ts.LiteralTypeNode).literal.getText().slice(1, -1))
-          .sort()
-          .join("|")})`,
-        optional,
-      };
-    assert.equal(parts.length, 1, `unsupported union ${node.getText()}`);
-    return { shape: shapeOfNode(parts[0]!).shape, optional };
-  }
-  if (ts.isTypeOperatorNode(node)) return shapeOfNode(node.type);
-  if (ts.isArrayTypeNode(node))
-    return { shape: `array<${shapeOfNode(node.elementType).shape}>`, optional: false };
-  if (ts.isTypeReferenceNode(node)) {
-    const inner = unwrap(node, "Input");
-    if (inner) return shapeOfNode(inner);
-    const symbol = checker.getSymbolAtLocation(node.typeName);
-    const target =
-      symbol && (symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol);
-    const declaration = target?.declarations?.[0];
-    if (declaration && ts.isTypeAliasDeclaration(declaration)) return shapeOfNode(declaration.type);
-    if (declaration && ts.isInterfaceDeclaration(declaration))
-      return { shape: objectShape(membersOf(declaration)), optional: false };
-    throw new Error(`unsupported type ${node.getText()}`);
-  }
-  const keywords: Partial<Record<ts.SyntaxKind, string>> = {
-    [ts.SyntaxKind.StringKeyword]: "string",
-    [ts.SyntaxKind.NumberKeyword]: "number",
-    [ts.SyntaxKind.BooleanKeyword]: "boolean",
-    [ts.SyntaxKind.UnknownKeyword]: "any",
-  };
-  const keyword = keywords[node.kind];
-  if (!keyword) throw new Error(`unsupported type ${node.getText()}`);
-  return { shape: keyword, optional: false };
-}
-
-/** The properties of an interface, or the `pulumi.Output` properties of a class. */
-function membersOf(declaration: ts.InterfaceDeclaration | ts.ClassDeclaration): Record<string, Described> {
-  const described: Record<string, Described> = {};
-  for (const member of declaration.members) {
-    if (!(ts.isPropertySignature(member) || ts.isPropertyDeclaration(member)) || !member.type) continue;
-    let node = member.type;
-    if (ts.isClassDeclaration(declaration)) {
-      const inner = unwrap(node, "Output");
-      if (!inner) continue; // child resources and the like are not outputs
-      node = inner;
-    }
-    const name = member.name.getText();
-    const { shape, optional } = shapeOfNode(node);
-    const symbol = checker.getSymbolAtLocation(member.name);
-    described[name] = {
-      shape,
-      optional: optional || member.questionToken !== undefined,
-      plain: ts.isInterfaceDeclaration(declaration) && unwrap(member.type, "Input") === undefined,
-      doc: normalize(ts.displayPartsToString(symbol?.getDocumentationComment(checker))),
-    };
-  }
-  return described;
-}
-
-function objectShape(members: Record<string, Described>): string {
-  const fields = Object.entries(members)
-    .map(([name, m]) => `${name}${m.optional ? "?" : ""}:${m.shape}`)
-    .sort();
-  return `object{${fields.join(",")}}`;
-}
-
-function schemaShape(property: SchemaProperty): string {
-  if (property.$ref === "pulumi.json#/Any") return "any";
-  if (property.$ref) {
-    const type = schema.types[property.$ref.replace("#/types/", "")];
-    assert.ok(type, `schema.json has no type ${property.$ref}`);
-    if (type.enum)
-      return `enum(${type.enum
-        .map((e) => e.value)
-        .sort()
-        .join("|")})`;
-    return objectShape(schemaMembers(type.properties ?? {}, type.required ?? []));
-  }
-  if (property.type === "array") return `array<${schemaShape(property.items ?? {})}>`;
-  if (property.type === "integer") return "number";
-  return property.type ?? "unknown";
-}
-
-function schemaMembers(
-  properties: Record<string, SchemaProperty>,
-  required: string[],
-): Record<string, Described> {
-  return Object.fromEntries(
-    Object.entries(properties).map(([name, p]) => [
-      name,
-      {
-        shape: schemaShape(p),
-        optional: !required.includes(name),
-        plain: p.plain === true,
-        doc: normalize(p.description ?? ""),
-      },
-    ]),
-  );
-}
-
-function normalize(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
-
-function assertInStep(
-  what: string,
-  typescript: Record<string, Described>,
-  fromSchema: Record<string, Described>,
-  compare: { plain: boolean },
-) {
-  assert.deepEqual(Object.keys(fromSchema).sort(), Object.keys(typescript).sort(), `${what}: property names`);
-  for (const [name, ts] of Object.entries(typescript)) {
-    const s = fromSchema[name]!;
-    assert.equal(s.shape, ts.shape, `${what}.${name}: type`);
+  it("describe each property with its TSDoc and its @default, and name types without the QuickBI prefix", () => {
+    const schema = JSON.parse(generated.get("schema.json")!) as PackageSchema;
+    const inputs = schema.resources["quickbi:index:UserGroupRevocation"]!.inputProperties;
     assert.equal(
-      s.optional,
-      ts.optional,
-      `${what}.${name}: optional in TypeScript, not required in schema.json`,
+      inputs.onMissingUser?.description,
+      "What to do when Quick BI does not know the user (User.Not.In.Organization, ApiUser.Not.Exists): " +
+        "`fail` reports it at preview and fails; `succeed` records the person as already offboarded. Default: `fail`.",
     );
-    if (compare.plain)
-      assert.equal(
-        s.plain,
-        ts.plain,
-        `${what}.${name}: plain in schema.json exactly when TypeScript takes no pulumi.Input`,
+    assert.match(inputs.userId!.description!, /Give this or `account`\.$/);
+    assert.match(inputs.listedAt!.description!, /; Offboarding sets it\.$/);
+  });
+
+  it("refuses a property without TSDoc or a union that is no enum, naming it", () => {
+    const root = mkdtempSync(join(tmpdir(), "quickbi-declarations-"));
+    try {
+      mkdirSync(join(root, "provider"));
+      writeFileSync(
+        join(root, "provider", "index.ts"),
+        "/** Inputs. */\nexport interface QuickBIThingArgs {\n  readonly scope?: string;\n}\n" +
+          '/** Inputs. */\nexport interface QuickBIOtherArgs {\n  /** Where. */\n  readonly where?: "a" | "b";\n}\n',
       );
-    assert.notEqual(s.doc, "", `${what}.${name}: schema.json needs a description`);
-    assert.ok(
-      s.doc.startsWith(ts.doc),
-      `${what}.${name}: the description must begin with the TSDoc "${ts.doc}"; it is "${s.doc}"`,
-    );
-  }
-}
-
-const SERVED = [
-  {
-    token: "quickbi:index:UserGroupRevocation",
-    args: "QuickBIUserGroupRevocationArgs",
-    resource: "QuickBIUserGroupRevocation",
-  },
-  { token: "quickbi:index:RemovalGuard", args: "QuickBIRemovalGuardArgs", resource: "QuickBIRemovalGuard" },
-  { token: "quickbi:index:Offboarding", args: "QuickBIOffboardingArgs", resource: "QuickBIOffboarding" },
-] as const;
-
-describe("schema.json in step with the TypeScript API", () => {
-  for (const { token, args, resource } of SERVED) {
-    const served = () => {
-      const entry = schema.resources[token];
-      assert.ok(entry, `schema.json has no resource ${token}`);
-      return entry;
-    };
-
-    it(`${token} inputs are ${args}`, () => {
-      const { inputProperties, requiredInputs = [] } = served();
-      assertInStep(token, membersOf(declarationOf(args)), schemaMembers(inputProperties, requiredInputs), {
-        plain: true,
-      });
-    });
-
-    it(`${token} outputs are the pulumi.Output properties of ${resource}`, () => {
-      const { properties, required = [] } = served();
-      assertInStep(token, membersOf(declarationOf(resource)), schemaMembers(properties, required), {
-        plain: false,
-      });
-    });
-  }
+      const declarations = new Declarations(root);
+      assert.throws(
+        () => declarations.members(declarations.declaration("QuickBIThingArgs"), "inputs"),
+        /QuickBIThingArgs\.scope: no TSDoc/,
+      );
+      assert.throws(
+        () => declarations.members(declarations.declaration("QuickBIOtherArgs"), "inputs"),
+        /QuickBIOtherArgs\.where: a union .*declare an enum/,
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 
   it("names the package's version, which the plugin reports and gen-sdk writes into the SDKs", () => {
-    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
-    assert.equal(
-      schema.version,
-      version,
-      "run npm run gen-sdk: it writes package.json's version into schema.json",
-    );
+    const { version } = JSON.parse(read("package.json")) as { version: string };
+    assert.equal((JSON.parse(read("schema.json")) as PackageSchema).version, version, `run ${GENERATE}`);
     for (const file of [
       "sdk/python/pulumi_quickbi/pulumi-plugin.json",
       "sdk/go/quickbi/pulumi-plugin.json",
     ]) {
-      const plugin = JSON.parse(readFileSync(join(ROOT, file), "utf8")) as { name: string; version: string };
-      assert.deepEqual([plugin.name, plugin.version], ["quickbi", version], file);
+      const plugin = JSON.parse(read(file)) as { name: string; version: string };
+      assert.deepEqual([plugin.name, plugin.version], ["quickbi", version], `${file}: run ${GENERATE}`);
     }
-    assert.match(
-      readFileSync(join(ROOT, "sdk/python/pyproject.toml"), "utf8"),
-      new RegExp(`version = "${version}"`),
-    );
+    assert.match(read("sdk/python/pyproject.toml"), new RegExp(`version = "${version}"`));
   });
 });

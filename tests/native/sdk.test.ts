@@ -21,7 +21,7 @@ function filesUnder(dir: string, base = dir): Map<string, string> {
 }
 
 /**
- * The committed SDKs (sdk/python, sdk/go) are what `npm run gen-sdk` makes from schema.json now: a
+ * The committed SDKs (sdk/python, sdk/go) are what `npm run generate` makes from schema.json now: a
  * schema change without regenerating fails here. (The Go SDK is compiled by the Go example's build,
  * the Python SDK installed into the example's venv and imported by it: tests/native/examples.test.ts.)
  */
@@ -44,10 +44,10 @@ describe("the generated SDKs", function () {
         assert.deepEqual(
           [...committed.keys()].sort(),
           [...generated.keys()].sort(),
-          `sdk/${language}: files`,
+          `sdk/${language}: files (run npm run generate)`,
         );
         for (const [file, text] of generated) {
-          assert.ok(committed.get(file) === text, `sdk/${language}/${file} is stale: run npm run gen-sdk`);
+          assert.ok(committed.get(file) === text, `sdk/${language}/${file} is stale: run npm run generate`);
         }
       }
     } finally {

@@ -3,7 +3,7 @@
 // Markdown file it ships resolving both in the tarball and in the repository, anchors included.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, normalize, resolve } from "node:path";
 import GithubSlugger from "github-slugger";
 import MarkdownIt from "markdown-it";
@@ -13,7 +13,9 @@ const REPO = resolve(__dirname, "..", "..");
 /** Everything a user of the package needs; anything else in the tarball is a mistake. */
 const SHIPPED = [
   /^package\.json$/,
-  /^(README|CHANGELOG)\.md$/,
+  /^(README|CHANGELOG|CONTRIBUTING)\.md$/,
+  // The documentation in the Pulumi Registry's layout, and the logo schema.json's logoUrl names.
+  /^docs\/[^/]+\.(md|svg)$/,
   /^LICENSE$/,
   /^dist\/(provider|emulator)\/.+\.(js|d\.ts)$/,
   /^emulator\/README\.md$/,
@@ -97,6 +99,15 @@ describe("the npm tarball's contents", function () {
     for (const paths of Object.values<string[]>(manifest.typesVersions["*"])) targets.push(...paths);
     const missing = targets.map((target) => normalize(target)).filter((target) => !files.includes(target));
     assert.deepEqual(missing, []);
+  });
+
+  it("ships the README, CONTRIBUTING.md and every page of docs/, so that the next test checks their links", () => {
+    const pages = readdirSync(join(REPO, "docs"))
+      .filter((file) => file.endsWith(".md"))
+      .map((file) => `docs/${file}`);
+    assert.ok(pages.includes("docs/_index.md") && pages.includes("docs/installation-configuration.md"));
+    const missing = ["README.md", "CONTRIBUTING.md", ...pages].filter((page) => !files.includes(page));
+    assert.deepEqual(missing, [], "add them to package.json's files");
   });
 
   it("has every relative link of every shipped Markdown file resolve in the tarball and the repository", () => {

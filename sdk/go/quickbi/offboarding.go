@@ -36,7 +36,7 @@ func NewOffboarding(ctx *pulumi.Context,
 }
 
 type offboardingArgs struct {
-	// Passed to every revocation.
+	// Passed to every revocation. Default: as UserGroupRevocation.
 	Endpoint *string `pulumi:"endpoint"`
 	// The most people one update may offboard; more is refused at preview. Default: stack config `quickbi:maxRemovalsPerUpdate`, then 10.
 	MaxRemovalsPerUpdate *int `pulumi:"maxRemovalsPerUpdate"`
@@ -46,7 +46,7 @@ type offboardingArgs struct {
 	People []Person `pulumi:"people"`
 	// A YAML or JSON file listing people to offboard: a list, or a mapping with a `people` list. Relative paths resolve against the Pulumi project directory. Problems are reported with their line.
 	PeopleFile *string `pulumi:"peopleFile"`
-	// Passed to every revocation.
+	// Passed to every revocation. Default: as UserGroupRevocation.
 	Region *string `pulumi:"region"`
 	// Passed to every revocation: fail a preview whose impact cannot be read. Default: `quickbi:strictPreview`, then true.
 	StrictPreview *bool `pulumi:"strictPreview"`
@@ -54,7 +54,7 @@ type offboardingArgs struct {
 
 // The set of arguments for constructing a Offboarding resource.
 type OffboardingArgs struct {
-	// Passed to every revocation.
+	// Passed to every revocation. Default: as UserGroupRevocation.
 	Endpoint pulumi.StringPtrInput
 	// The most people one update may offboard; more is refused at preview. Default: stack config `quickbi:maxRemovalsPerUpdate`, then 10.
 	MaxRemovalsPerUpdate *int
@@ -64,7 +64,7 @@ type OffboardingArgs struct {
 	People []PersonArgs
 	// A YAML or JSON file listing people to offboard: a list, or a mapping with a `people` list. Relative paths resolve against the Pulumi project directory. Problems are reported with their line.
 	PeopleFile *string
-	// Passed to every revocation.
+	// Passed to every revocation. Default: as UserGroupRevocation.
 	Region pulumi.StringPtrInput
 	// Passed to every revocation: fail a preview whose impact cannot be read. Default: `quickbi:strictPreview`, then true.
 	StrictPreview pulumi.BoolPtrInput

@@ -13,13 +13,13 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// A user group in the audit record: enough to restore the membership with AddUserGroupMembers.
+// One user group as the audit record keeps it: enough to restore the membership with AddUserGroupMembers.
 type GroupRecord struct {
-	// UsergroupId.
+	// UsergroupId: what AddUserGroupMembers takes in `UserGroupIds`.
 	Id string `pulumi:"id"`
 	// The group's name.
 	Name string `pulumi:"name"`
-	// IdentifiedPath, the group's ancestry as Quick BI reports it.
+	// IdentifiedPath: the group's ancestry, as Quick BI reports it (its parent is the second to last).
 	Path string `pulumi:"path"`
 }
 
@@ -34,13 +34,13 @@ type GroupRecordInput interface {
 	ToGroupRecordOutputWithContext(context.Context) GroupRecordOutput
 }
 
-// A user group in the audit record: enough to restore the membership with AddUserGroupMembers.
+// One user group as the audit record keeps it: enough to restore the membership with AddUserGroupMembers.
 type GroupRecordArgs struct {
-	// UsergroupId.
+	// UsergroupId: what AddUserGroupMembers takes in `UserGroupIds`.
 	Id pulumi.StringInput `pulumi:"id"`
 	// The group's name.
 	Name pulumi.StringInput `pulumi:"name"`
-	// IdentifiedPath, the group's ancestry as Quick BI reports it.
+	// IdentifiedPath: the group's ancestry, as Quick BI reports it (its parent is the second to last).
 	Path pulumi.StringInput `pulumi:"path"`
 }
 
@@ -81,7 +81,7 @@ func (i GroupRecordArray) ToGroupRecordArrayOutputWithContext(ctx context.Contex
 	return pulumi.ToOutputWithContext(ctx, i).(GroupRecordArrayOutput)
 }
 
-// A user group in the audit record: enough to restore the membership with AddUserGroupMembers.
+// One user group as the audit record keeps it: enough to restore the membership with AddUserGroupMembers.
 type GroupRecordOutput struct{ *pulumi.OutputState }
 
 func (GroupRecordOutput) ElementType() reflect.Type {
@@ -96,7 +96,7 @@ func (o GroupRecordOutput) ToGroupRecordOutputWithContext(ctx context.Context) G
 	return o
 }
 
-// UsergroupId.
+// UsergroupId: what AddUserGroupMembers takes in `UserGroupIds`.
 func (o GroupRecordOutput) Id() pulumi.StringOutput {
 	return o.ApplyT(func(v GroupRecord) string { return v.Id }).(pulumi.StringOutput)
 }
@@ -106,7 +106,7 @@ func (o GroupRecordOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v GroupRecord) string { return v.Name }).(pulumi.StringOutput)
 }
 
-// IdentifiedPath, the group's ancestry as Quick BI reports it.
+// IdentifiedPath: the group's ancestry, as Quick BI reports it (its parent is the second to last).
 func (o GroupRecordOutput) Path() pulumi.StringOutput {
 	return o.ApplyT(func(v GroupRecord) string { return v.Path }).(pulumi.StringOutput)
 }
@@ -657,9 +657,9 @@ func (o ResidualAccessPtrOutput) Workspaces() WorkspaceAccessArrayOutput {
 	}).(WorkspaceAccessArrayOutput)
 }
 
-// One earlier withdrawal of the same resource (kept when drift made it withdraw again).
+// One WithdrawAllUserGroups that succeeded and was verified.
 type WithdrawalRecord struct {
-	// The groups the user was in just before it.
+	// The groups the user was in just before the withdrawal.
 	GroupsRemoved []GroupRecord `pulumi:"groupsRemoved"`
 	// RequestId of that WithdrawAllUserGroups.
 	RequestId string `pulumi:"requestId"`
@@ -678,9 +678,9 @@ type WithdrawalRecordInput interface {
 	ToWithdrawalRecordOutputWithContext(context.Context) WithdrawalRecordOutput
 }
 
-// One earlier withdrawal of the same resource (kept when drift made it withdraw again).
+// One WithdrawAllUserGroups that succeeded and was verified.
 type WithdrawalRecordArgs struct {
-	// The groups the user was in just before it.
+	// The groups the user was in just before the withdrawal.
 	GroupsRemoved GroupRecordArrayInput `pulumi:"groupsRemoved"`
 	// RequestId of that WithdrawAllUserGroups.
 	RequestId pulumi.StringInput `pulumi:"requestId"`
@@ -725,7 +725,7 @@ func (i WithdrawalRecordArray) ToWithdrawalRecordArrayOutputWithContext(ctx cont
 	return pulumi.ToOutputWithContext(ctx, i).(WithdrawalRecordArrayOutput)
 }
 
-// One earlier withdrawal of the same resource (kept when drift made it withdraw again).
+// One WithdrawAllUserGroups that succeeded and was verified.
 type WithdrawalRecordOutput struct{ *pulumi.OutputState }
 
 func (WithdrawalRecordOutput) ElementType() reflect.Type {
@@ -740,7 +740,7 @@ func (o WithdrawalRecordOutput) ToWithdrawalRecordOutputWithContext(ctx context.
 	return o
 }
 
-// The groups the user was in just before it.
+// The groups the user was in just before the withdrawal.
 func (o WithdrawalRecordOutput) GroupsRemoved() GroupRecordArrayOutput {
 	return o.ApplyT(func(v WithdrawalRecord) []GroupRecord { return v.GroupsRemoved }).(GroupRecordArrayOutput)
 }

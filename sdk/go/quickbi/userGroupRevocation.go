@@ -107,7 +107,7 @@ type userGroupRevocationArgs struct {
 	Account *string `pulumi:"account"`
 	// The OpenAPI endpoint: a host, or a URL with `http`/`https` (the emulator). Changing only the endpoint changes nothing: the state keeps the endpoint the withdrawal used. Default: `quickbi:endpoint`, then env `QUICKBI_ENDPOINT`, then `quickbi-public.<region>.aliyuncs.com`.
 	Endpoint *string `pulumi:"endpoint"`
-	// Where a people list names this person, for messages (`people.yaml:7`); QuickBIOffboarding sets it.
+	// Where a people list names this person, for messages (`people.yaml:7`); Offboarding sets it.
 	ListedAt *string `pulumi:"listedAt"`
 	// What to do when Quick BI does not know the user (User.Not.In.Organization, ApiUser.Not.Exists): `fail` reports it at preview and fails; `succeed` records the person as already offboarded. Default: `fail`.
 	OnMissingUser *OnMissingUser `pulumi:"onMissingUser"`
@@ -115,7 +115,7 @@ type userGroupRevocationArgs struct {
 	ParentAccountName *string `pulumi:"parentAccountName"`
 	// Why the person is offboarded, recorded in the audit outputs (one line, at most 256 characters).
 	Reason *string `pulumi:"reason"`
-	// The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
+	// The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then `alicloud:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
 	Region *string `pulumi:"region"`
 	// Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown". Changing it changes nothing in Quick BI. Default: stack config `quickbi:strictPreview`, then true.
 	StrictPreview *bool `pulumi:"strictPreview"`
@@ -123,7 +123,7 @@ type userGroupRevocationArgs struct {
 	Ticket *string `pulumi:"ticket"`
 	// Any change to these values runs the withdrawal again (a replacement), as in Pulumi's Command provider.
 	Triggers []interface{} `pulumi:"triggers"`
-	// The Quick BI UserId of the person to offboard: the id Quick BI shows in member management, not the Alibaba Cloud account UID. Changing it replaces the resource, i.e. offboards that other user. Give this or `account`.
+	// The Quick BI UserId of the person to offboard: the id Quick BI shows in member management (32 hex characters), not the Alibaba Cloud account UID; 1–64 characters of `A-Z a-z 0-9 - _`. Changing it replaces the resource, i.e. offboards that other user. Give this or `account`.
 	UserId *string `pulumi:"userId"`
 }
 
@@ -133,7 +133,7 @@ type UserGroupRevocationArgs struct {
 	Account pulumi.StringPtrInput
 	// The OpenAPI endpoint: a host, or a URL with `http`/`https` (the emulator). Changing only the endpoint changes nothing: the state keeps the endpoint the withdrawal used. Default: `quickbi:endpoint`, then env `QUICKBI_ENDPOINT`, then `quickbi-public.<region>.aliyuncs.com`.
 	Endpoint pulumi.StringPtrInput
-	// Where a people list names this person, for messages (`people.yaml:7`); QuickBIOffboarding sets it.
+	// Where a people list names this person, for messages (`people.yaml:7`); Offboarding sets it.
 	ListedAt pulumi.StringPtrInput
 	// What to do when Quick BI does not know the user (User.Not.In.Organization, ApiUser.Not.Exists): `fail` reports it at preview and fails; `succeed` records the person as already offboarded. Default: `fail`.
 	OnMissingUser OnMissingUserPtrInput
@@ -141,7 +141,7 @@ type UserGroupRevocationArgs struct {
 	ParentAccountName pulumi.StringPtrInput
 	// Why the person is offboarded, recorded in the audit outputs (one line, at most 256 characters).
 	Reason pulumi.StringPtrInput
-	// The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
+	// The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then `alicloud:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
 	Region pulumi.StringPtrInput
 	// Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown". Changing it changes nothing in Quick BI. Default: stack config `quickbi:strictPreview`, then true.
 	StrictPreview pulumi.BoolPtrInput
@@ -149,7 +149,7 @@ type UserGroupRevocationArgs struct {
 	Ticket pulumi.StringPtrInput
 	// Any change to these values runs the withdrawal again (a replacement), as in Pulumi's Command provider.
 	Triggers pulumi.ArrayInput
-	// The Quick BI UserId of the person to offboard: the id Quick BI shows in member management, not the Alibaba Cloud account UID. Changing it replaces the resource, i.e. offboards that other user. Give this or `account`.
+	// The Quick BI UserId of the person to offboard: the id Quick BI shows in member management (32 hex characters), not the Alibaba Cloud account UID; 1–64 characters of `A-Z a-z 0-9 - _`. Changing it replaces the resource, i.e. offboards that other user. Give this or `account`.
 	UserId pulumi.StringPtrInput
 }
 

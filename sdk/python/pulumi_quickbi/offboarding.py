@@ -32,12 +32,12 @@ class OffboardingArgs:
         """
         The set of arguments for constructing a Offboarding resource.
 
-        :param pulumi.Input[_builtins.str] endpoint: Passed to every revocation.
+        :param pulumi.Input[_builtins.str] endpoint: Passed to every revocation. Default: as UserGroupRevocation.
         :param _builtins.int max_removals_per_update: The most people one update may offboard; more is refused at preview. Default: stack config `quickbi:maxRemovalsPerUpdate`, then 10.
         :param 'OnMissingUser' on_missing_user: For people whose entry does not say. Default: `fail`.
         :param Sequence['PersonArgs'] people: People to offboard, inline.
         :param _builtins.str people_file: A YAML or JSON file listing people to offboard: a list, or a mapping with a `people` list. Relative paths resolve against the Pulumi project directory. Problems are reported with their line.
-        :param pulumi.Input[_builtins.str] region: Passed to every revocation.
+        :param pulumi.Input[_builtins.str] region: Passed to every revocation. Default: as UserGroupRevocation.
         :param pulumi.Input[_builtins.bool] strict_preview: Passed to every revocation: fail a preview whose impact cannot be read. Default: `quickbi:strictPreview`, then true.
         """
         if endpoint is not None:
@@ -59,7 +59,7 @@ class OffboardingArgs:
     @pulumi.getter
     def endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Passed to every revocation.
+        Passed to every revocation. Default: as UserGroupRevocation.
         """
         return pulumi.get(self, "endpoint")
 
@@ -119,7 +119,7 @@ class OffboardingArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Passed to every revocation.
+        Passed to every revocation. Default: as UserGroupRevocation.
         """
         return pulumi.get(self, "region")
 
@@ -159,12 +159,12 @@ class Offboarding(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] endpoint: Passed to every revocation.
+        :param pulumi.Input[_builtins.str] endpoint: Passed to every revocation. Default: as UserGroupRevocation.
         :param _builtins.int max_removals_per_update: The most people one update may offboard; more is refused at preview. Default: stack config `quickbi:maxRemovalsPerUpdate`, then 10.
         :param 'OnMissingUser' on_missing_user: For people whose entry does not say. Default: `fail`.
         :param Sequence[Union['PersonArgs', 'PersonArgsDict']] people: People to offboard, inline.
         :param _builtins.str people_file: A YAML or JSON file listing people to offboard: a list, or a mapping with a `people` list. Relative paths resolve against the Pulumi project directory. Problems are reported with their line.
-        :param pulumi.Input[_builtins.str] region: Passed to every revocation.
+        :param pulumi.Input[_builtins.str] region: Passed to every revocation. Default: as UserGroupRevocation.
         :param pulumi.Input[_builtins.bool] strict_preview: Passed to every revocation: fail a preview whose impact cannot be read. Default: `quickbi:strictPreview`, then true.
         """
         ...

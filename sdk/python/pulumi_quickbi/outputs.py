@@ -27,18 +27,18 @@ __all__ = [
 @pulumi.output_type
 class GroupRecord(dict):
     """
-    A user group in the audit record: enough to restore the membership with AddUserGroupMembers.
+    One user group as the audit record keeps it: enough to restore the membership with AddUserGroupMembers.
     """
     def __init__(__self__, *,
                  id: _builtins.str,
                  name: _builtins.str,
                  path: _builtins.str):
         """
-        A user group in the audit record: enough to restore the membership with AddUserGroupMembers.
+        One user group as the audit record keeps it: enough to restore the membership with AddUserGroupMembers.
 
-        :param _builtins.str id: UsergroupId.
+        :param _builtins.str id: UsergroupId: what AddUserGroupMembers takes in `UserGroupIds`.
         :param _builtins.str name: The group's name.
-        :param _builtins.str path: IdentifiedPath, the group's ancestry as Quick BI reports it.
+        :param _builtins.str path: IdentifiedPath: the group's ancestry, as Quick BI reports it (its parent is the second to last).
         """
         pulumi.set(__self__, "id", id)
         pulumi.set(__self__, "name", name)
@@ -48,7 +48,7 @@ class GroupRecord(dict):
     @pulumi.getter
     def id(self) -> _builtins.str:
         """
-        UsergroupId.
+        UsergroupId: what AddUserGroupMembers takes in `UserGroupIds`.
         """
         return pulumi.get(self, "id")
 
@@ -64,7 +64,7 @@ class GroupRecord(dict):
     @pulumi.getter
     def path(self) -> _builtins.str:
         """
-        IdentifiedPath, the group's ancestry as Quick BI reports it.
+        IdentifiedPath: the group's ancestry, as Quick BI reports it (its parent is the second to last).
         """
         return pulumi.get(self, "path")
 
@@ -267,7 +267,7 @@ class ResidualAccess(dict):
 @pulumi.output_type
 class WithdrawalRecord(dict):
     """
-    One earlier withdrawal of the same resource (kept when drift made it withdraw again).
+    One WithdrawAllUserGroups that succeeded and was verified.
     """
     @staticmethod
     def __key_warning(key: str):
@@ -295,9 +295,9 @@ class WithdrawalRecord(dict):
                  request_id: _builtins.str,
                  withdrawn_at: _builtins.str):
         """
-        One earlier withdrawal of the same resource (kept when drift made it withdraw again).
+        One WithdrawAllUserGroups that succeeded and was verified.
 
-        :param Sequence['GroupRecord'] groups_removed: The groups the user was in just before it.
+        :param Sequence['GroupRecord'] groups_removed: The groups the user was in just before the withdrawal.
         :param _builtins.str request_id: RequestId of that WithdrawAllUserGroups.
         :param _builtins.str withdrawn_at: When it succeeded, ISO-8601 UTC.
         """
@@ -309,7 +309,7 @@ class WithdrawalRecord(dict):
     @pulumi.getter(name="groupsRemoved")
     def groups_removed(self) -> Sequence['outputs.GroupRecord']:
         """
-        The groups the user was in just before it.
+        The groups the user was in just before the withdrawal.
         """
         return pulumi.get(self, "groups_removed")
 

@@ -37,15 +37,15 @@ class UserGroupRevocationArgs:
 
         :param pulumi.Input[_builtins.str] account: The person's Alibaba Cloud account name (for a RAM user, the part before "@") or account UID, resolved to the Quick BI UserId with QueryUserInfoByAccount. Changing it replaces the resource. Give this or `userId`.
         :param pulumi.Input[_builtins.str] endpoint: The OpenAPI endpoint: a host, or a URL with `http`/`https` (the emulator). Changing only the endpoint changes nothing: the state keeps the endpoint the withdrawal used. Default: `quickbi:endpoint`, then env `QUICKBI_ENDPOINT`, then `quickbi-public.<region>.aliyuncs.com`.
-        :param pulumi.Input[_builtins.str] listed_at: Where a people list names this person, for messages (`people.yaml:7`); QuickBIOffboarding sets it.
+        :param pulumi.Input[_builtins.str] listed_at: Where a people list names this person, for messages (`people.yaml:7`); Offboarding sets it.
         :param pulumi.Input['OnMissingUser'] on_missing_user: What to do when Quick BI does not know the user (User.Not.In.Organization, ApiUser.Not.Exists): `fail` reports it at preview and fails; `succeed` records the person as already offboarded. Default: `fail`.
         :param pulumi.Input[_builtins.str] parent_account_name: The main account name a RAM user `account` belongs to, passed to QueryUserInfoByAccount.
         :param pulumi.Input[_builtins.str] reason: Why the person is offboarded, recorded in the audit outputs (one line, at most 256 characters).
-        :param pulumi.Input[_builtins.str] region: The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
+        :param pulumi.Input[_builtins.str] region: The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then `alicloud:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
         :param pulumi.Input[_builtins.bool] strict_preview: Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown". Changing it changes nothing in Quick BI. Default: stack config `quickbi:strictPreview`, then true.
         :param pulumi.Input[_builtins.str] ticket: The ticket that authorised it (HR, access review), recorded in the audit outputs.
         :param pulumi.Input[Sequence[Any]] triggers: Any change to these values runs the withdrawal again (a replacement), as in Pulumi's Command provider.
-        :param pulumi.Input[_builtins.str] user_id: The Quick BI UserId of the person to offboard: the id Quick BI shows in member management, not the Alibaba Cloud account UID. Changing it replaces the resource, i.e. offboards that other user. Give this or `account`.
+        :param pulumi.Input[_builtins.str] user_id: The Quick BI UserId of the person to offboard: the id Quick BI shows in member management (32 hex characters), not the Alibaba Cloud account UID; 1–64 characters of `A-Z a-z 0-9 - _`. Changing it replaces the resource, i.e. offboards that other user. Give this or `account`.
         """
         if account is not None:
             pulumi.set(__self__, "account", account)
@@ -98,7 +98,7 @@ class UserGroupRevocationArgs:
     @pulumi.getter(name="listedAt")
     def listed_at(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Where a people list names this person, for messages (`people.yaml:7`); QuickBIOffboarding sets it.
+        Where a people list names this person, for messages (`people.yaml:7`); Offboarding sets it.
         """
         return pulumi.get(self, "listed_at")
 
@@ -146,7 +146,7 @@ class UserGroupRevocationArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
+        The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then `alicloud:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
         """
         return pulumi.get(self, "region")
 
@@ -194,7 +194,7 @@ class UserGroupRevocationArgs:
     @pulumi.getter(name="userId")
     def user_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The Quick BI UserId of the person to offboard: the id Quick BI shows in member management, not the Alibaba Cloud account UID. Changing it replaces the resource, i.e. offboards that other user. Give this or `account`.
+        The Quick BI UserId of the person to offboard: the id Quick BI shows in member management (32 hex characters), not the Alibaba Cloud account UID; 1–64 characters of `A-Z a-z 0-9 - _`. Changing it replaces the resource, i.e. offboards that other user. Give this or `account`.
         """
         return pulumi.get(self, "user_id")
 
@@ -230,15 +230,15 @@ class UserGroupRevocation(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] account: The person's Alibaba Cloud account name (for a RAM user, the part before "@") or account UID, resolved to the Quick BI UserId with QueryUserInfoByAccount. Changing it replaces the resource. Give this or `userId`.
         :param pulumi.Input[_builtins.str] endpoint: The OpenAPI endpoint: a host, or a URL with `http`/`https` (the emulator). Changing only the endpoint changes nothing: the state keeps the endpoint the withdrawal used. Default: `quickbi:endpoint`, then env `QUICKBI_ENDPOINT`, then `quickbi-public.<region>.aliyuncs.com`.
-        :param pulumi.Input[_builtins.str] listed_at: Where a people list names this person, for messages (`people.yaml:7`); QuickBIOffboarding sets it.
+        :param pulumi.Input[_builtins.str] listed_at: Where a people list names this person, for messages (`people.yaml:7`); Offboarding sets it.
         :param pulumi.Input['OnMissingUser'] on_missing_user: What to do when Quick BI does not know the user (User.Not.In.Organization, ApiUser.Not.Exists): `fail` reports it at preview and fails; `succeed` records the person as already offboarded. Default: `fail`.
         :param pulumi.Input[_builtins.str] parent_account_name: The main account name a RAM user `account` belongs to, passed to QueryUserInfoByAccount.
         :param pulumi.Input[_builtins.str] reason: Why the person is offboarded, recorded in the audit outputs (one line, at most 256 characters).
-        :param pulumi.Input[_builtins.str] region: The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
+        :param pulumi.Input[_builtins.str] region: The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then `alicloud:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
         :param pulumi.Input[_builtins.bool] strict_preview: Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown". Changing it changes nothing in Quick BI. Default: stack config `quickbi:strictPreview`, then true.
         :param pulumi.Input[_builtins.str] ticket: The ticket that authorised it (HR, access review), recorded in the audit outputs.
         :param pulumi.Input[Sequence[Any]] triggers: Any change to these values runs the withdrawal again (a replacement), as in Pulumi's Command provider.
-        :param pulumi.Input[_builtins.str] user_id: The Quick BI UserId of the person to offboard: the id Quick BI shows in member management, not the Alibaba Cloud account UID. Changing it replaces the resource, i.e. offboards that other user. Give this or `account`.
+        :param pulumi.Input[_builtins.str] user_id: The Quick BI UserId of the person to offboard: the id Quick BI shows in member management (32 hex characters), not the Alibaba Cloud account UID; 1–64 characters of `A-Z a-z 0-9 - _`. Changing it replaces the resource, i.e. offboards that other user. Give this or `account`.
         """
         ...
     @overload

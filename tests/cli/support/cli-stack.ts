@@ -23,10 +23,20 @@ const PROGRAMS = {
   offboarding: resolve(__dirname, "..", "fixtures", "offboarding.ts"),
 } as const;
 
+/** A program kept elsewhere (tests/upgrade's fixtures): an inline program's module, or a project directory. */
+export interface ProgramAt {
+  /** The project name its state was made with. */
+  readonly project: string;
+  /** The inline program's main module, absolute. */
+  readonly main?: string;
+  /** A project directory run by its language host (YAML), copied as the workspace. */
+  readonly projectFiles?: string;
+}
+
 export type EmulatorConfig = "endpoint and keys" | "endpoint" | "nothing";
 
 export interface CliStackOptions {
-  readonly program: keyof typeof PROGRAMS;
+  readonly program: keyof typeof PROGRAMS | ProgramAt;
   /** The emulator's seed. @default - the offboard-one seed: alice in Finance and Sales, bob, carol */
   readonly seed?: string;
   /** Stack config on top of the emulator's endpoint and keys; the program's own keys need no namespace. */
@@ -98,12 +108,15 @@ export class CliStack {
       ...(options.seed ? { seed: options.seed } : {}),
     });
     try {
+      const program: ProgramAt =
+        typeof options.program === "string"
+          ? { project: PROJECT, main: PROGRAMS[options.program] }
+          : options.program;
       const local = await LocalStack.open({
         cli,
-        project: PROJECT,
+        ...program,
         stack: STACK,
         projectDir: REPO,
-        main: PROGRAMS[options.program],
         config: {
           ...emulatorConfig(emulator, options.emulatorConfig ?? "endpoint and keys"),
           ...options.config,
@@ -117,8 +130,8 @@ export class CliStack {
     }
   }
 
-  /** `pulumi preview [--diff]`. */
-  preview(options: { diff?: boolean } = {}): Promise<CommandRun> {
+  /** `pulumi preview [--diff] [--refresh]`. */
+  preview(options: { diff?: boolean; refresh?: boolean } = {}): Promise<CommandRun> {
     return this.command("preview", (hooks) => this.local.stack.preview({ ...options, ...hooks }));
   }
 
@@ -282,7 +295,7 @@ export function callsOf(run: CommandRun, action: string): RequestLogEntry[] {
  * copies the stack config into the default provider's inputs in the state, where a plain value
  * would be written in clear.
  */
-function emulatorConfig(emulator: QuickBIEmulator, what: EmulatorConfig): Record<string, ConfigValue> {
+export function emulatorConfig(emulator: QuickBIEmulator, what: EmulatorConfig): Record<string, ConfigValue> {
   if (what === "nothing") return {};
   return {
     "quickbi:endpoint": emulator.url,

@@ -11,57 +11,62 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// Requests in flight at once from one provider process (default 4).
+// Requests in flight at once from one provider process. Default: `4`.
 func GetConcurrency(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:concurrency")
 }
 
-// Milliseconds (default 5000).
+// Milliseconds to connect. Default: `5000`.
 func GetConnectTimeout(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:connectTimeout")
 }
 
-// The Quick BI OpenAPI endpoint: a host, or an http(s)://host[:port] URL (the emulator). Default: env QUICKBI_ENDPOINT, then quickbi-public.<region>.aliyuncs.com.
+// The Quick BI OpenAPI endpoint: a host, or an http(s)://host[:port] URL (the emulator). Default: env `QUICKBI_ENDPOINT`, then `quickbi-public.<region>.aliyuncs.com`.
 func GetEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "quickbi:endpoint")
 }
 
-// Attempts per Quick BI operation, the first included, and withdraw-and-verify rounds (default 5).
+// The retry budget, the first attempt included: per read, and for all of a revocation's `WithdrawAllUserGroups` together (withdraw-and-verify rounds included). Default: `5`.
 func GetMaxAttempts(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:maxAttempts")
 }
 
-// The removal guard's limit: the most people one update of an Offboarding may offboard (default 10).
+// The removal guard's limit: the most people one update of an Offboarding may offboard. Default: `10`.
 func GetMaxRemovalsPerUpdate(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:maxRemovalsPerUpdate")
 }
 
-// public (default) or vpc, for the quickbi-public-vpc.<region>.aliyuncs.com endpoint.
+// `public` or `vpc`, for the `quickbi-public-vpc.<region>.aliyuncs.com` endpoint. Default: `public`.
 func GetNetwork(ctx *pulumi.Context) string {
 	return config.Get(ctx, "quickbi:network")
 }
 
-// Requests per second to Quick BI from one provider process, retries included, shared by every resource (default 10).
+// Requests per second to Quick BI from one provider process, retries included, shared by every resource. Default: `10`.
 func GetQps(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:qps")
 }
 
-// Milliseconds per HTTP attempt (default 10000).
+// Milliseconds per HTTP attempt. Default: `10000`.
 func GetReadTimeout(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:readTimeout")
 }
 
-// Region of the Quick BI organisation. Default: env ALIBABA_CLOUD_REGION_ID, ALIBABA_CLOUD_REGION, ALICLOUD_REGION, then cn-hangzhou (alicloud:region reaches the Offboarding component only).
+// Region of the Quick BI organisation. Default: env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou` (`alicloud:region` reaches the Offboarding component only).
 func GetRegion(ctx *pulumi.Context) string {
 	return config.Get(ctx, "quickbi:region")
 }
 
-// Backoff base in milliseconds (default 500): the wait before attempt n+1 is uniform in [0, min(retryMaxDelay, base*2^(n-1))].
+// Backoff base in milliseconds: the wait before attempt n+1 is uniform in [0, min(retryMaxDelay, base*2^(n-1))]. Default: `500`.
 func GetRetryBaseDelay(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:retryBaseDelay")
 }
 
-// Backoff cap in milliseconds (default 20000).
+// Backoff cap in milliseconds. Default: `20000`.
 func GetRetryMaxDelay(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:retryMaxDelay")
+}
+
+// Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown"; a revocation's `strictPreview` input overrides it. Default: `true`.
+func GetStrictPreview(ctx *pulumi.Context) bool {
+	return config.GetBool(ctx, "quickbi:strictPreview")
 }

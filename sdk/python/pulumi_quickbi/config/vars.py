@@ -23,77 +23,84 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def concurrency(self) -> Optional[int]:
         """
-        Requests in flight at once from one provider process (default 4).
+        Requests in flight at once from one provider process. Default: `4`.
         """
         return __config__.get_int('concurrency')
 
     @_builtins.property
     def connect_timeout(self) -> Optional[int]:
         """
-        Milliseconds (default 5000).
+        Milliseconds to connect. Default: `5000`.
         """
         return __config__.get_int('connectTimeout')
 
     @_builtins.property
     def endpoint(self) -> Optional[str]:
         """
-        The Quick BI OpenAPI endpoint: a host, or an http(s)://host[:port] URL (the emulator). Default: env QUICKBI_ENDPOINT, then quickbi-public.<region>.aliyuncs.com.
+        The Quick BI OpenAPI endpoint: a host, or an http(s)://host[:port] URL (the emulator). Default: env `QUICKBI_ENDPOINT`, then `quickbi-public.<region>.aliyuncs.com`.
         """
         return __config__.get('endpoint')
 
     @_builtins.property
     def max_attempts(self) -> Optional[int]:
         """
-        Attempts per Quick BI operation, the first included, and withdraw-and-verify rounds (default 5).
+        The retry budget, the first attempt included: per read, and for all of a revocation's `WithdrawAllUserGroups` together (withdraw-and-verify rounds included). Default: `5`.
         """
         return __config__.get_int('maxAttempts')
 
     @_builtins.property
     def max_removals_per_update(self) -> Optional[int]:
         """
-        The removal guard's limit: the most people one update of an Offboarding may offboard (default 10).
+        The removal guard's limit: the most people one update of an Offboarding may offboard. Default: `10`.
         """
         return __config__.get_int('maxRemovalsPerUpdate')
 
     @_builtins.property
     def network(self) -> Optional[str]:
         """
-        public (default) or vpc, for the quickbi-public-vpc.<region>.aliyuncs.com endpoint.
+        `public` or `vpc`, for the `quickbi-public-vpc.<region>.aliyuncs.com` endpoint. Default: `public`.
         """
         return __config__.get('network')
 
     @_builtins.property
     def qps(self) -> Optional[int]:
         """
-        Requests per second to Quick BI from one provider process, retries included, shared by every resource (default 10).
+        Requests per second to Quick BI from one provider process, retries included, shared by every resource. Default: `10`.
         """
         return __config__.get_int('qps')
 
     @_builtins.property
     def read_timeout(self) -> Optional[int]:
         """
-        Milliseconds per HTTP attempt (default 10000).
+        Milliseconds per HTTP attempt. Default: `10000`.
         """
         return __config__.get_int('readTimeout')
 
     @_builtins.property
     def region(self) -> Optional[str]:
         """
-        Region of the Quick BI organisation. Default: env ALIBABA_CLOUD_REGION_ID, ALIBABA_CLOUD_REGION, ALICLOUD_REGION, then cn-hangzhou (alicloud:region reaches the Offboarding component only).
+        Region of the Quick BI organisation. Default: env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou` (`alicloud:region` reaches the Offboarding component only).
         """
         return __config__.get('region')
 
     @_builtins.property
     def retry_base_delay(self) -> Optional[int]:
         """
-        Backoff base in milliseconds (default 500): the wait before attempt n+1 is uniform in [0, min(retryMaxDelay, base*2^(n-1))].
+        Backoff base in milliseconds: the wait before attempt n+1 is uniform in [0, min(retryMaxDelay, base*2^(n-1))]. Default: `500`.
         """
         return __config__.get_int('retryBaseDelay')
 
     @_builtins.property
     def retry_max_delay(self) -> Optional[int]:
         """
-        Backoff cap in milliseconds (default 20000).
+        Backoff cap in milliseconds. Default: `20000`.
         """
         return __config__.get_int('retryMaxDelay')
+
+    @_builtins.property
+    def strict_preview(self) -> Optional[bool]:
+        """
+        Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown"; a revocation's `strictPreview` input overrides it. Default: `true`.
+        """
+        return __config__.get_bool('strictPreview')
 
