@@ -72,7 +72,12 @@ export const DEFAULT_SEED: Seed = Object.freeze({
   workspaces: [
     { workspaceId: "9337d121-a78f-4c1b-a8bc-f81de1170001", workspaceName: "Sales BI" },
     { workspaceId: "9337d121-a78f-4c1b-a8bc-f81de1170002", workspaceName: "Finance" },
-    { workspaceId: "9337d121-a78f-4c1b-a8bc-f81de1170003", workspaceName: "Marketing" },
+    {
+      workspaceId: "9337d121-a78f-4c1b-a8bc-f81de1170003",
+      workspaceName: "Marketing",
+      // DeleteUserFromWorkspace refuses the owner: the seed has one, so that refusal can be seen.
+      owner: "0a9b8c7d6e5f40312a3b4c5d6e7f8a04",
+    },
   ],
   workspaceMembers: [
     {

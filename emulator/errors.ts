@@ -51,6 +51,12 @@ export const ERRORS = {
   },
   "Invalid.Parameter": { status: 400, message: "An error occurred while verifying parameters." },
   "Internal.System.Error": { status: 400, message: "An internal system error occurred." },
+  // DeleteUserFromWorkspace's refusal for the workspace's owner: the code is the API page's, the
+  // status and message are chosen.
+  "CanNot.Remove.WorkspaceOwner": {
+    status: 400,
+    message: "The owner of a workspace cannot be removed from it; transfer the workspace first.",
+  },
   "Access.Forbidden": {
     status: 400,
     message:

@@ -48,6 +48,13 @@ export interface FaultDecision {
   readonly latencyMs: number;
 }
 
+/** The writes `keepMembership` applies to: each answers success but changes nothing. */
+export const KEEP_MEMBERSHIP_ACTIONS: readonly string[] = [
+  "WithdrawAllUserGroups",
+  "DeleteUserFromWorkspace",
+  "UpdateUser",
+];
+
 const RULE_DEFAULTS = { probability: 1, latencyMs: 1000 } as const;
 
 /** Resolves the `faults` option: an object, a path to a JSON/YAML file, or nothing. */
@@ -127,8 +134,8 @@ export class FaultInjector {
       if (this.remaining[i]! <= 0) continue;
       if (rule.action !== undefined && rule.action !== action) continue;
       if (rule.userId !== undefined && rule.userId !== userId) continue;
-      // A partial withdrawal only means something for the withdrawal; elsewhere it must not use up budget.
-      if (rule.fault === "keepMembership" && action !== "WithdrawAllUserGroups") continue;
+      // An answered-but-not-done write only means something for a write; elsewhere it must not use up budget.
+      if (rule.fault === "keepMembership" && !KEEP_MEMBERSHIP_ACTIONS.includes(action)) continue;
       const probability = rule.probability ?? RULE_DEFAULTS.probability;
       if (probability < 1 && this.random() >= probability) continue;
       this.remaining[i]!--;

@@ -43,6 +43,11 @@ export interface Workspace {
   /** e.g. `9337d121-a78f-4c1b-a8bc-f81de117abcd`. */
   readonly workspaceId: string;
   readonly workspaceName: string;
+  /**
+   * The Quick BI UserId of the workspace's owner (QueryOrganizationWorkspaceList's `Owner`), who cannot
+   * be removed from it. @default - no owner (a workspace anyone may leave)
+   */
+  readonly owner?: string;
 }
 
 /**

@@ -1,11 +1,16 @@
 // The seed's workspace data: workspaces and who is a direct member of which, with which role.
 import { asRecord, describe } from "./load-file";
 import { WORKSPACE_ROLES, type Workspace, type WorkspaceMember, type WorkspaceRoleId } from "./model";
-import { text, unique } from "./seed-fields";
+import { optionalText, text, unique } from "./seed-fields";
 
 export function parseWorkspace(value: unknown, where: string): Workspace {
   const r = asRecord(value, where);
-  return { workspaceId: text(r, "workspaceId", where), workspaceName: text(r, "workspaceName", where) };
+  const owner = optionalText(r, "owner", where);
+  return {
+    workspaceId: text(r, "workspaceId", where),
+    workspaceName: text(r, "workspaceName", where),
+    ...(owner === undefined ? {} : { owner }),
+  };
 }
 
 export function parseWorkspaceMember(value: unknown, where: string): WorkspaceMember {
@@ -38,6 +43,10 @@ export function checkWorkspaceReferences(
     `${source}: workspaces`,
     "workspaceId",
   );
+  workspaces.forEach((w, i) => {
+    if (w.owner !== undefined && !userIds.has(w.owner))
+      throw new Error(`${source}: workspaces[${i}].owner names unknown user ${w.owner}`);
+  });
   const seen = new Set<string>();
   members.forEach((m, i) => {
     const where = `${source}: workspaceMembers[${i}]`;

@@ -94,6 +94,11 @@ export class Store {
     return this.workspaces.get(workspaceId);
   }
 
+  /** Every workspace, in seed order. */
+  allWorkspaces(): Workspace[] {
+    return [...this.workspaces.values()];
+  }
+
   /** The workspaces the user is a direct member of, with the role held in each. */
   workspacesOf(userId: string): WorkspaceRole[] {
     const roles = this.workspaceRoles.get(userId) ?? new Map<string, WorkspaceRoleId>();

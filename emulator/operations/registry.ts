@@ -11,6 +11,7 @@ import {
   addUserToWorkspace,
   deleteUserFromWorkspace,
   listWorkspaceUserRolesByUserId,
+  queryOrganizationWorkspaceList,
   updateUser,
 } from "./workspaces";
 
@@ -28,4 +29,5 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operat
   ["AddUserToWorkspace", addUserToWorkspace],
   ["DeleteUserFromWorkspace", deleteUserFromWorkspace],
   ["UpdateUser", updateUser],
+  ["QueryOrganizationWorkspaceList", queryOrganizationWorkspaceList],
 ]);

@@ -1,10 +1,10 @@
 // The response shapes of the OpenAPI, built from the stored model. Field names are the service's.
-import { ORGANIZATION_ROLES, WORKSPACE_ROLES, type User, type UserGroup } from "../model";
+import { ORGANIZATION_ROLES, WORKSPACE_ROLES, type User, type UserGroup, type Workspace } from "../model";
 import type { Store, WorkspaceRole } from "../store";
 
 // The model keeps no audit fields: nobody has asked to seed them, and constant values keep responses
 // reproducible. Times use the service's "yyyy-MM-dd HH:mm:ss" form.
-const GROUP_AUDIT_DEFAULTS = {
+const AUDIT_DEFAULTS = {
   CreateTime: "2021-03-15 17:13:55",
   CreateUser: "emulator",
   ModifiedTime: "2021-03-15 17:13:55",
@@ -19,7 +19,7 @@ export function userGroupView(group: UserGroup, store: Store) {
     UsergroupDesc: group.usergroupDesc ?? "",
     ParentUsergroupId: group.parentUsergroupId,
     IdentifiedPath: store.ancestry(group.usergroupId).join("/"),
-    ...GROUP_AUDIT_DEFAULTS,
+    ...AUDIT_DEFAULTS,
   };
 }
 
@@ -60,6 +60,22 @@ export function workspaceRoleView({ workspace, roleId }: WorkspaceRole) {
     WorkspaceId: workspace.workspaceId,
     WorkspaceName: workspace.workspaceName,
     RoleModel: { RoleId: String(roleId), RoleCode: role.roleCode, RoleName: role.roleName },
+  };
+}
+
+/**
+ * An element of `QueryOrganizationWorkspaceList`'s `Result.Data`: the fields the official SDK's model
+ * names that the emulator can fill (no export config, no audit fields).
+ */
+export function organizationWorkspaceView(workspace: Workspace, store: Store) {
+  const owner = workspace.owner === undefined ? undefined : store.user(workspace.owner);
+  return {
+    WorkspaceId: workspace.workspaceId,
+    WorkspaceName: workspace.workspaceName,
+    WorkspaceDescription: "",
+    Owner: workspace.owner ?? "",
+    OwnerAccountName: owner?.accountName ?? "",
+    ...AUDIT_DEFAULTS,
   };
 }
 

@@ -1,11 +1,12 @@
 // The operations on a user's workspace memberships and organisation flags: what WithdrawAllUserGroups
-// leaves in place. The writes stand for an administrator acting in the console (tests use them).
-import { ApiError } from "../errors";
+// leaves in place, and what an offboarding with a wider scope takes away (DeleteUserFromWorkspace,
+// UpdateUser). The writes honour `dryRun` (the `keepMembership` fault).
+import { ApiError, ERRORS } from "../errors";
 import type { UserChanges } from "../store";
 import { parseWorkspaceRoleId } from "../seed-workspaces";
 import { ORGANIZATION_ROLES } from "../model";
 import { requireParam, requireUser, type Operation, type OperationContext } from "./context";
-import { workspaceRoleView } from "./views";
+import { organizationWorkspaceView, workspaceRoleView } from "./views";
 
 /** The workspaces the user is directly a member of, with the role held in each. */
 export const listWorkspaceUserRolesByUserId: Operation = (context) => {
@@ -24,13 +25,54 @@ export const addUserToWorkspace: Operation = (context) => {
   return true;
 };
 
-/** Removes the user from the workspace; not being a member is not an error (chosen). */
+/**
+ * Removes the user from the workspace; not being a member is not an error (chosen). The workspace's
+ * owner is refused with `CanNot.Remove.WorkspaceOwner`, as the API page documents.
+ */
 export const deleteUserFromWorkspace: Operation = (context) => {
   const user = requireUser(context);
   const workspaceId = requireWorkspace(context);
+  const workspace = context.store.workspace(workspaceId)!;
+  if (workspace.owner === user.userId) {
+    throw new ApiError(
+      "CanNot.Remove.WorkspaceOwner",
+      `${ERRORS["CanNot.Remove.WorkspaceOwner"].message} UserId ${user.userId} owns workspace ${workspaceId}.`,
+    );
+  }
   if (!context.dryRun) context.store.removeFromWorkspace(user.userId, workspaceId);
   return true;
 };
+
+/** The page sizes QueryOrganizationWorkspaceList accepts: 10 by default, at most 1000 (the API page's). */
+const WORKSPACE_PAGE = { default: 10, max: 1000 } as const;
+
+/** The organisation's workspaces, one page at a time, each with its owner; `Keyword` filters by name. */
+export const queryOrganizationWorkspaceList: Operation = (context) => {
+  const { params } = context;
+  const pageNum = pageParam(params.PageNum, "PageNum", 1, Infinity) ?? 1;
+  const pageSize = pageParam(params.PageSize, "PageSize", 1, WORKSPACE_PAGE.max) ?? WORKSPACE_PAGE.default;
+  const keyword = params.Keyword?.trim().toLowerCase() ?? "";
+  const all = context.store
+    .allWorkspaces()
+    .filter((w) => keyword === "" || w.workspaceName.toLowerCase().includes(keyword));
+  return {
+    Data: all
+      .slice((pageNum - 1) * pageSize, pageNum * pageSize)
+      .map((w) => organizationWorkspaceView(w, context.store)),
+    PageNum: pageNum,
+    PageSize: pageSize,
+    TotalNum: all.length,
+    TotalPages: Math.ceil(all.length / pageSize),
+  };
+};
+
+function pageParam(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw invalid(`${name} must be an integer from ${min}${max === Infinity ? "" : ` to ${max}`}.`);
+  return n;
+}
 
 /** UpdateUser's boolean parameters and the user fields they set. */
 const USER_FLAGS = {

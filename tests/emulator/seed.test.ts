@@ -165,6 +165,11 @@ describe("emulator seeds", () => {
     );
   });
 
+  it("rejects a workspace owner who is not a seeded user", async () => {
+    const seed = { ...TINY_SEED, workspaces: [{ workspaceId: "w1", workspaceName: "W", owner: "uX" }] };
+    await assert.rejects(startEmulator({ seed }), /seed: workspaces\[0\]\.owner names unknown user uX/);
+  });
+
   it("rejects a user flag that is not a boolean", async () => {
     const seed = {
       ...TINY_SEED,

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import type OpenApi from "@alicloud/openapi-client";
 import { startEmulator, type QuickBIEmulator } from "../../emulator";
 import { call, callFailing, clientFor } from "./helpers/client";
-import { ALICE, BOB, CAROL, UNKNOWN_USER } from "./helpers/fixtures";
+import { ADMIN, ALICE, BOB, CAROL, UNKNOWN_USER } from "./helpers/fixtures";
 
 const SALES_BI = "9337d121-a78f-4c1b-a8bc-f81de1170001";
 const FINANCE_WS = "9337d121-a78f-4c1b-a8bc-f81de1170002";
@@ -82,6 +82,31 @@ describe("emulator workspaces and user flags", () => {
       assert.deepEqual(await workspacesOf(CAROL), []);
     });
 
+    it("refuses to remove the workspace's owner with CanNot.Remove.WorkspaceOwner, and keeps them", async () => {
+      // when
+      const error = await callFailing(client, "DeleteUserFromWorkspace", {
+        UserId: ADMIN,
+        WorkspaceId: MARKETING_WS,
+      });
+      // then
+      assert.equal(error.code, "CanNot.Remove.WorkspaceOwner");
+      assert.equal(error.statusCode, 400);
+      assert.deepEqual(
+        (await workspacesOf(ADMIN)).map((w) => w.WorkspaceId),
+        [MARKETING_WS],
+      );
+    });
+
+    it("answers success but keeps the member under the keepMembership fault", async () => {
+      // given
+      emulator.setFaults({ rules: [{ fault: "keepMembership", action: "DeleteUserFromWorkspace" }] });
+      // when
+      const answer = await call(client, "DeleteUserFromWorkspace", { UserId: ALICE, WorkspaceId: SALES_BI });
+      // then
+      assert.equal(answer.Result, true);
+      assert.equal((await workspacesOf(ALICE)).length, 2);
+    });
+
     it("changes the role of an existing member", async () => {
       await call(client, "AddUserToWorkspace", { UserId: BOB, WorkspaceId: SALES_BI, RoleId: "25" });
       assert.equal((await workspacesOf(BOB))[0]!.RoleModel.RoleId, "25");
@@ -125,10 +150,67 @@ describe("emulator workspaces and user flags", () => {
       assert.equal((await userInfo(ALICE)).AdminUser, false);
     });
 
+    it("answers success but changes nothing under the keepMembership fault", async () => {
+      // given
+      emulator.setFaults({ rules: [{ fault: "keepMembership", action: "UpdateUser" }] });
+      // when
+      const answer = await call(client, "UpdateUser", {
+        UserId: ALICE,
+        RoleIds: "111111113",
+        IsDeleted: "true",
+      });
+      // then
+      assert.equal(answer.Result, true);
+      const info = await userInfo(ALICE);
+      assert.deepEqual([info.RoleIdList, info.IsDeleted], [[111111111], false]);
+    });
+
     it("answers Invalid.Parameter for a flag that is not true or false", async () => {
       const error = await callFailing(client, "UpdateUser", { UserId: ALICE, IsDeleted: "maybe" });
       assert.equal(error.code, "Invalid.Parameter");
       assert.match(error.message, /IsDeleted must be true or false/);
+    });
+  });
+
+  describe("QueryOrganizationWorkspaceList", () => {
+    interface WorkspacePage {
+      Data: { WorkspaceId: string; WorkspaceName: string; Owner: string; OwnerAccountName: string }[];
+      PageNum: number;
+      PageSize: number;
+      TotalNum: number;
+      TotalPages: number;
+    }
+    const page = async (params: Record<string, string> = {}) =>
+      (await call<WorkspacePage>(client, "QueryOrganizationWorkspaceList", params)).Result;
+
+    it("lists the workspaces with their owner, 10 to a page by default", async () => {
+      // when
+      const result = await page();
+      // then
+      assert.deepEqual(
+        result.Data.map((w) => [w.WorkspaceName, w.Owner, w.OwnerAccountName]),
+        [
+          ["Sales BI", "", ""],
+          ["Finance", "", ""],
+          ["Marketing", ADMIN, "admin"],
+        ],
+      );
+      assert.deepEqual([result.PageNum, result.PageSize, result.TotalNum, result.TotalPages], [1, 10, 3, 1]);
+    });
+
+    it("pages with PageNum and PageSize", async () => {
+      const second = await page({ PageNum: "2", PageSize: "2" });
+      assert.deepEqual(
+        second.Data.map((w) => w.WorkspaceName),
+        ["Marketing"],
+      );
+      assert.equal(second.TotalPages, 2);
+    });
+
+    it("answers Invalid.Parameter for a PageSize above 1000", async () => {
+      const error = await callFailing(client, "QueryOrganizationWorkspaceList", { PageSize: "1001" });
+      assert.equal(error.code, "Invalid.Parameter");
+      assert.match(error.message, /PageSize must be an integer from 1 to 1000/);
     });
   });
 
