@@ -1,5 +1,6 @@
 // The response shapes of the OpenAPI, built from the stored model. Field names are the service's.
 import { ORGANIZATION_ROLES, WORKSPACE_ROLES, type User, type UserGroup, type Workspace } from "../model";
+import type { WorkspaceRoleId } from "../model";
 import type { Store, WorkspaceRole } from "../store";
 
 // The model keeps no audit fields: nobody has asked to seed them, and constant values keep responses
@@ -100,5 +101,35 @@ export function groupMemberView(group: UserGroup, parent: UserGroup) {
     IsUserGroup: true,
     ParentUserGroupId: parent.usergroupId,
     ParentUserGroupName: parent.usergroupName,
+  };
+}
+
+/** An element of `QueryUserList`'s `Result.Data`: the fields of QueryUserInfoByUserId the list model names. */
+export function userListView(user: User) {
+  const { Email: _email, Phone: _phone, ...listed } = userInfoView(user);
+  return listed;
+}
+
+/** An element of `QueryWorkspaceUserList`'s `Result.Data`; this `RoleId` is a number, as its model types it. */
+export function workspaceUserView(user: User, roleId: WorkspaceRoleId) {
+  const role = WORKSPACE_ROLES[roleId];
+  return {
+    AccountId: user.accountId,
+    AccountName: user.accountName,
+    NickName: user.nickName,
+    UserId: user.userId,
+    Role: { RoleId: roleId, RoleCode: role.roleCode, RoleName: role.roleName },
+  };
+}
+
+/** An element of `QueryUserGroupListByParentId`'s Result. */
+export function childGroupView(group: UserGroup, store: Store) {
+  return {
+    UserGroupId: group.usergroupId,
+    UserGroupName: group.usergroupName,
+    UserGroupDescription: group.usergroupDesc ?? "",
+    ParentUserGroupId: group.parentUsergroupId,
+    IdentifiedPath: store.ancestry(group.usergroupId).join("/"),
+    ...AUDIT_DEFAULTS,
   };
 }
