@@ -34,6 +34,12 @@ export const DEFAULTS = {
    * with "impact unknown": a green pull-request check must mean someone could see the effect.
    */
   strictPreview: true,
+  /**
+   * A refresh reads the first 50 people of a run one by one (three calls each), then the whole
+   * organisation once (about one call per group and per workspace) for everyone after: below that, the
+   * organisation's listings could cost more than the people's own reads.
+   */
+  refreshSnapshotAfter: 50,
 } as const satisfies Readonly<Record<string, string | number | boolean>>;
 
 export type Network = "public" | "vpc";

@@ -1,5 +1,9 @@
 /** Whom a Quick BI call is about: a UserId, or for QueryUserInfoByAccount the account it looks up. */
-export type QuickBIUser = { readonly userId: string } | { readonly account: string };
+export type QuickBIUser =
+  | { readonly userId: string }
+  | { readonly account: string }
+  /** A listing of the whole organisation (a refresh's snapshot), about no one user. */
+  | { readonly organization: true };
 
 /** Everything a failed operation's message is made of. */
 export interface QuickBIFailure {
@@ -60,6 +64,7 @@ export class QuickBIRequestError extends Error {
 }
 
 function describeUser(user: QuickBIUser): string {
+  if ("organization" in user) return "the organisation";
   return "userId" in user
     ? `Quick BI user ${JSON.stringify(user.userId)}`
     : `account ${JSON.stringify(user.account)}`;

@@ -19,6 +19,8 @@ import {
 } from "./residual-access";
 import { reviewImpact, reviewListedOnce } from "./review";
 import { revoke } from "./revoke";
+import { RefreshReads } from "../refresh/refresh-reads";
+import { sameItems, sameResidualAccess } from "../refresh/unordered";
 import { openSession, type SessionOptions } from "./session";
 import { inputIdentity, lookUpUser } from "./subject";
 import { requireTarget, targetOf } from "./target";
@@ -32,6 +34,8 @@ export type CheckedInputs = RevocationInputs & { readonly impact?: Impact };
 export interface RevocationProviderOptions extends SessionOptions {
   /** @default () => new Date() */
   readonly now?: () => Date;
+  /** Refresh reads made person by person before the organisation is read once. @default DEFAULTS.refreshSnapshotAfter */
+  readonly refreshSnapshotAfter?: number;
 }
 
 /**
@@ -52,6 +56,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
   let session = openSession({}, options);
   // One person, one revocation: the UserIds claimed by the revocations of this process (one run).
   const listed = new ListedOnce();
+  const refreshReads = new RefreshReads(options.refreshSnapshotAfter ?? DEFAULTS.refreshSnapshotAfter);
   const revokeOptions = (onMissingUser: RevocationOutputs["onMissingUser"]) => ({
     onMissingUser,
     policy: session.policy(),
@@ -170,11 +175,14 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
     /** Lists the user's groups now: any group is drift. An unchanged refresh leaves the state as it was. */
     async read(id: string, props?: RevocationOutputs) {
       if (!props?.userId) return { id, props };
-      const client = session.clientFor(requireTarget({ state: props }, session));
+      // Person by person, or from the organisation read once when the refresh is large (refresh-reads.ts).
+      const client = await refreshReads.clientFor(
+        session.clientFor(requireTarget({ state: props }, session)),
+      );
       const currentGroups = await groupsNow(client, props.userId);
       const residualAccess = await residualAccessNow(client, nameOf(props), props.userId);
-      const groupsChanged = !isDeepStrictEqual(currentGroups, props.currentGroups ?? []);
-      if (!groupsChanged && isDeepStrictEqual(residualAccess, props.residualAccess)) return { id, props };
+      const groupsChanged = !sameItems(currentGroups, props.currentGroups ?? []);
+      if (!groupsChanged && sameResidualAccess(residualAccess, props.residualAccess)) return { id, props };
       return {
         id,
         props: {
