@@ -8,6 +8,7 @@
 // Options (also as env BENCH_<NAME>, e.g. BENCH_MODE=full): --runs=N (timed repetitions),
 // --latency=MS[,MS…] (latency benchmark, default 20,100), --people=N --qps=N --bulk-latency=MS --parallel=N (bulk),
 // --stack-people=N --preview-rounds=N --refresh-rounds=N --refresh-qps=N (preview, refresh),
+// --preview-with-stacks (preview: also the people with every SDK promise stack formatted, the "before"),
 // --soak=N --seed=N (soak). Nothing here asserts a threshold: goals are printed as met / not met.
 import "../tests/support/offline-env";
 import { join } from "node:path";
@@ -111,7 +112,12 @@ async function main(): Promise<void> {
         repeats: settings.bulkRepeats,
       }),
     ],
-    preview: async () => [await benchPreview(await manyPeople(), { rounds: settings.previewRounds })],
+    preview: async () => [
+      await benchPreview(await manyPeople(), {
+        rounds: settings.previewRounds,
+        withStacks: option("preview-with-stacks") === "true",
+      }),
+    ],
     refresh: async () => [
       await benchRefresh(await manyPeople(), { rounds: settings.refreshRounds, qps: settings.refreshQps }),
     ],
