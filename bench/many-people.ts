@@ -3,6 +3,7 @@
 // both in state by the same CLI against one emulator, both from this checkout. (An installed project's
 // program must run in a process of its own, harness/installed-stack.ts, out of reach of the timings.)
 import { openBenchStack } from "./cli-stack";
+import { stateOnDisk } from "./state-on-disk";
 import { startCanaryEmulator } from "../tests/support/configured-provider";
 import { REVOCATION_TYPE } from "../tests/support/revocation-provider-text";
 import type { QuickBIEmulator } from "../emulator";
@@ -53,7 +54,7 @@ export async function setUpManyPeople(people: number, qps: number): Promise<Many
     const started = Date.now();
     await upWithoutCheckpoints(revocations);
     const revocationSeconds = (Date.now() - started) / 1000;
-    const done = (await revocations.resources(REVOCATION_TYPE)).length;
+    const done = stateOnDisk(revocations).resources.filter((r) => r.type === REVOCATION_TYPE).length;
     if (done !== people) throw new Error(`setup: the stack holds ${done} revocations, not ${people}`);
     const offboarded = new Set(bulkUserIds(people));
     const left = emulator.state().memberships.filter((m) => offboarded.has(m.userId)).length;

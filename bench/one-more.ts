@@ -6,13 +6,14 @@ import type { ManyPeople } from "./many-people";
 import { describeMemory, withPeakMemory, type PeakMemory } from "./memory";
 import { times, type BenchmarkResult } from "./report";
 import { summarize, type Summary } from "./stats";
+import { stateOnDisk } from "./state-on-disk";
 import { countByAction, describeCounts } from "../harness/quota-use";
 import type { LocalStack } from "../harness/local-stack";
 
-/** The state's bytes per resource of the stack's main type, as `pulumi stack export` prints it. */
-async function stateBytes(stack: LocalStack, count: number) {
-  const exported = JSON.stringify(await stack.exportDeployment());
-  return { total: Buffer.byteLength(exported), perResource: Buffer.byteLength(exported) / count };
+/** The checkpoint's bytes, in all and per resource of the stack's main type. */
+function stateBytes(stack: LocalStack, count: number) {
+  const { bytes } = stateOnDisk(stack);
+  return { total: bytes, perResource: bytes / count };
 }
 
 export async function benchOneMore(many: ManyPeople): Promise<BenchmarkResult> {
@@ -37,8 +38,8 @@ export async function benchOneMore(many: ManyPeople): Promise<BenchmarkResult> {
   const trivial = await upOneMore(many.trivial, "trivial resources", "resources");
   const revocations = await upOneMore(many.revocations, "people", "people");
   const calls = countByAction(many.emulator.requests().slice(before));
-  const people = await stateBytes(many.revocations, n + 1);
-  const floor = await stateBytes(many.trivial, n + 1);
+  const people = stateBytes(many.revocations, n + 1);
+  const floor = stateBytes(many.trivial, n + 1);
   const seconds = (s: Summary) => `${(s.median / 1000).toFixed(1)} s`;
   const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
   return {
@@ -54,7 +55,7 @@ export async function benchOneMore(many: ManyPeople): Promise<BenchmarkResult> {
         met: revocations.median / trivial.median <= 1.2,
       },
       {
-        benchmark: `state of ${n + 1} people (pulumi stack export)`,
+        benchmark: `state of ${n + 1} people (the file backend's checkpoint)`,
         candidate: "checkout layout",
         value: `${mib(people.total)}, ${people.perResource.toFixed(0)} B a person`,
         baseline: `${n + 1} trivial resources: ${mib(floor.total)}, ${floor.perResource.toFixed(0)} B each`,
