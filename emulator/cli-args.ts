@@ -6,21 +6,28 @@ export interface CliArguments {
   readonly seed?: string;
   readonly faults?: string;
   readonly randomSeed?: number;
+  /** Print one line per call answered. @default true */
+  readonly requestLog: boolean;
 }
 
 /** The `--help` text. */
 export const USAGE = `Usage: quickbi-emulator [options]      (in this repo: npm run emulator -- [options])
 
 Runs a local Quick BI OpenAPI (2022-01-01) emulator on 127.0.0.1 that verifies ACS3-HMAC-SHA256
-signatures and keeps users, user groups and memberships in memory.
+signatures and keeps users (with their organisation roles), user groups, memberships, workspaces and
+workspace roles in memory. It answers the calls this package makes (user lookups, user groups,
+workspace roles, withdrawals); emulator/README.md lists them. It prints who it holds when it starts,
+then one line per call it answers: time, action, user, status, error code, RequestId.
 
 Options:
-  --port N          TCP port to listen on (default: a free port)
-  --host ADDR       address to listen on (default: 127.0.0.1)
-  --seed FILE       initial users/groups/memberships, .json, .yaml or .yml (default: built-in seed)
-  --faults FILE     fault plan, .json, .yaml or .yml (default: no faults)
-  --random-seed N   make probabilistic faults and RequestIds reproducible
-  -h, --help        show this text
+  --port N            TCP port to listen on (default: a free port)
+  --host ADDR         address to listen on (default: 127.0.0.1)
+  --seed FILE         initial users, groups, memberships, workspaces, .json, .yaml or .yml
+                      (default: built-in seed)
+  --faults FILE       fault plan, .json, .yaml or .yml (default: no faults)
+  --random-seed N     make probabilistic faults and RequestIds reproducible
+  --no-request-log    do not print a line per call
+  -h, --help          show this text
 
 Stops cleanly on Ctrl-C (SIGINT) or SIGTERM. The format of seed and fault files is in emulator/README.md.`;
 
@@ -31,16 +38,23 @@ type ValueFlag = (typeof VALUE_FLAGS)[number];
 export function parseCliArguments(argv: readonly string[]): CliArguments {
   const values: Partial<Record<ValueFlag, string>> = {};
   let help = false;
+  let requestLog = true;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "-h" || arg === "--help") {
       help = true;
       continue;
     }
+    if (arg === "--no-request-log") {
+      requestLog = false;
+      continue;
+    }
     const eq = arg.indexOf("=");
     const flag = eq < 0 ? arg : arg.slice(0, eq);
     if (!VALUE_FLAGS.includes(flag as ValueFlag)) {
-      throw new Error(`Unknown option "${arg}". Allowed: ${VALUE_FLAGS.join(", ")}, --help.`);
+      throw new Error(
+        `Unknown option "${arg}". Allowed: ${VALUE_FLAGS.join(", ")}, --no-request-log, --help.`,
+      );
     }
     const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
     if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) {
@@ -50,6 +64,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
   }
   return {
     help,
+    requestLog,
     ...(values["--port"] === undefined ? {} : { port: integer(values["--port"], "--port", 0, 65535) }),
     ...(values["--host"] === undefined ? {} : { host: values["--host"] }),
     ...(values["--seed"] === undefined ? {} : { seed: values["--seed"] }),

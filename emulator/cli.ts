@@ -3,56 +3,10 @@
 // `exec`s this process, so that `npm run emulator … &` then `kill $!` signals it rather than a shell
 // that would leave it running with the port.
 import { parseCliArguments, USAGE, type CliArguments } from "./cli-args";
+import { banner, type Loaded } from "./cli-banner";
 import { startEmulator, type QuickBIEmulator } from "./emulator";
-import { loadFaultPlan, type FaultPlan } from "./faults";
-
-/** Where the emulator's state and faults came from, as the banner says it. */
-interface Loaded {
-  readonly seed: string | undefined;
-  readonly faultsFile: string | undefined;
-  readonly faults: FaultPlan;
-}
-
-/** What to tell a person who just started the emulator. Printing the test pair is the point. */
-function banner(emulator: QuickBIEmulator, loaded: Loaded): string {
-  const { users, groups, memberships } = emulator.state();
-  const rules = loaded.faults.rules ?? [];
-  const faults =
-    loaded.faultsFile === undefined
-      ? "none"
-      : `${loaded.faultsFile} (${[
-          `${rules.length} rule${rules.length === 1 ? "" : "s"}${rules.length > 0 ? `: ${rules.map(describeRule).join(", ")}` : ""}`,
-          ...(loaded.faults.qps !== undefined ? [`quota ${loaded.faults.qps} requests/s`] : []),
-        ].join("; ")})`;
-  return `Quick BI emulator (OpenAPI 2022-01-01) listening on ${emulator.url}
-Seed:   ${loaded.seed ?? "the built-in seed"} (${users.length} users, ${groups.length} user groups, ${memberships.length} memberships)
-Faults: ${faults}
-
-Test AccessKey (accepted only by this emulator):
-  AccessKeyId:     ${emulator.accessKeyId}
-  AccessKeySecret: ${emulator.accessKeySecret}
-
-Point a stack at it:
-  pulumi config set quickbi:endpoint ${emulator.url}
-  pulumi config set alicloud:accessKey ${emulator.accessKeyId}
-  pulumi config set --secret alicloud:secretKey ${emulator.accessKeySecret}
-or set the environment:
-  export QUICKBI_ENDPOINT=${emulator.url}
-  export ALIBABA_CLOUD_ACCESS_KEY_ID=${emulator.accessKeyId}
-  export ALIBABA_CLOUD_ACCESS_KEY_SECRET=${emulator.accessKeySecret}
-
-Press Ctrl-C to stop.`;
-}
-
-/** `throttle on WithdrawAllUserGroups ×2` */
-function describeRule(rule: NonNullable<FaultPlan["rules"]>[number]): string {
-  return [
-    rule.fault,
-    ...(rule.action !== undefined ? [`on ${rule.action}`] : []),
-    ...(rule.userId !== undefined ? [`for ${rule.userId}`] : []),
-    ...(rule.times !== undefined ? [`×${rule.times}`] : []),
-  ].join(" ");
-}
+import { loadFaultPlan } from "./faults";
+import { formatRequestLogEntry } from "./request-log";
 
 async function main(): Promise<number> {
   let args: CliArguments;
@@ -76,6 +30,7 @@ async function main(): Promise<number> {
       ...(args.seed === undefined ? {} : { seed: args.seed }),
       faults: loaded.faults,
       ...(args.randomSeed === undefined ? {} : { randomSeed: args.randomSeed }),
+      ...(args.requestLog ? { onRequest: (entry) => console.log(formatRequestLogEntry(entry)) } : {}),
     });
   } catch (error) {
     console.error(`quickbi-emulator: cannot start: ${(error as Error).message}`);
@@ -86,7 +41,7 @@ async function main(): Promise<number> {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
-  console.log(banner(emulator, loaded));
+  console.log(banner(emulator, loaded, args.requestLog));
   await stopRequested;
   await emulator.stop();
   console.log("Quick BI emulator stopped.");

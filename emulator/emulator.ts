@@ -76,7 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Quic
     nextRequestId: requestIdGenerator(idRandom),
     clock,
   });
-  const log = new RequestLog();
+  const log = new RequestLog(options.onRequest);
   const server = new HttpServer(handler, log, DEFAULTS.maxBodyBytes);
   const host = options.host ?? DEFAULTS.host;
   const port = await server.listen(options.port ?? DEFAULTS.port, host);

@@ -13,7 +13,7 @@ export type {
 } from "./model";
 export { ORGANIZATION_ROLES, ROOT_GROUP_ID, WORKSPACE_ROLES } from "./model";
 export type { UserChanges } from "./store";
-export type { RequestLogEntry } from "./request-log";
+export { formatRequestLogEntry, type RequestListener, type RequestLogEntry } from "./request-log";
 export { FAULT_KINDS, type FaultKind, type FaultPlan, type FaultRule } from "./faults";
 export { TEST_ACCESS_KEY, TEST_STS_KEY, type AccessKeyPair } from "./credentials";
 export { ERRORS, type ErrorCode } from "./errors";

@@ -1,6 +1,7 @@
 import type { AccessKeyPair } from "./credentials";
 import type { FaultPlan } from "./faults";
 import type { Seed } from "./model";
+import type { RequestListener } from "./request-log";
 
 /** How to start an emulator. Every field is optional; the defaults are in {@link DEFAULTS}. */
 export interface EmulatorOptions {
@@ -30,6 +31,12 @@ export interface EmulatorOptions {
   readonly clock?: () => number;
   /** Seed for probabilistic faults and RequestIds, to make them reproducible. @default - random */
   readonly randomSeed?: number;
+  /**
+   * Called with each request as it is logged, after it was answered.
+   * @default - none: the log is only kept (`requests()`)
+   * @example (entry) => console.log(formatRequestLogEntry(entry))
+   */
+  readonly onRequest?: RequestListener;
 }
 
 /** Every default of the emulator, in one place. */

@@ -18,12 +18,21 @@ export interface RequestLogEntry {
   accessKeyId?: string;
 }
 
-/** Every request in arrival order; an array push per request, nothing written anywhere. */
+/** Called with each entry as it is logged (the standalone emulator prints it). */
+export type RequestListener = (entry: Readonly<RequestLogEntry>) => void;
+
+/**
+ * Every request in arrival order; an array push per request, and a call of the listener if one was
+ * given (the embedded emulator of the tests has none, so it writes nothing anywhere).
+ */
 export class RequestLog {
   private entries: RequestLogEntry[] = [];
 
+  constructor(private readonly listener?: RequestListener) {}
+
   add(entry: RequestLogEntry): void {
     this.entries.push(entry);
+    this.listener?.(entry);
   }
 
   /** A copy the caller may keep while the emulator goes on logging. */
@@ -34,4 +43,31 @@ export class RequestLog {
   clear(): void {
     this.entries = [];
   }
+}
+
+/** The parameters that say whom a call was about, in the order a reader looks for them. */
+const SUBJECT_PARAMS = ["UserId", "Account", "UserGroupId", "WorkspaceId"] as const;
+
+/**
+ * One line per call, as the standalone emulator prints it:
+ * `12:00:01.234 ListUserGroupsByUserId UserId=46e5… → 200 RequestId=…`, with the error code and the
+ * injected fault when there is one. Parameters other than the subject ones are left out (page sizes
+ * and the like), and the log holds no secret to leave out (see {@link RequestLogEntry}).
+ */
+export function formatRequestLogEntry(entry: Readonly<RequestLogEntry>): string {
+  const time = new Date(entry.time).toISOString().slice(11, 23);
+  const subject = SUBJECT_PARAMS.filter((name) => entry.params[name] !== undefined).map(
+    (name) => `${name}=${entry.params[name]}`,
+  );
+  const answer = entry.status === 0 ? "no answer" : String(entry.status);
+  return [
+    time,
+    entry.action || "(no action)",
+    ...subject,
+    "→",
+    answer,
+    ...(entry.code === undefined ? [] : [entry.code]),
+    ...(entry.fault === undefined ? [] : [`(fault: ${entry.fault})`]),
+    ...(entry.requestId ? [`RequestId=${entry.requestId}`] : []),
+  ].join(" ");
 }

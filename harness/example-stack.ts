@@ -22,7 +22,7 @@ const ROOT = resolve(__dirname, "..");
 const TOOLCHAIN = join(ROOT, "scripts", "native-toolchain");
 
 export type ExampleLanguage = "python" | "go" | "yaml";
-export type ExampleOperation = "preview" | "up" | "destroy";
+export type ExampleOperation = "preview" | "up" | "refresh" | "up --refresh" | "destroy";
 
 /** What one operation did: resource changes by kind (`create`, `same`, `delete`…) and the CLI's output. */
 export interface ExampleRun {
@@ -65,6 +65,11 @@ export interface ExampleStackOptions {
   readonly config: Readonly<Record<string, string | { readonly secret: string }>>;
   /** Environment of the CLI (and so of the plugin), on top of this process's. */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * For YAML, the project directory to copy, relative to the repository.
+   * @default "examples/yaml"
+   */
+  readonly yamlProject?: string;
 }
 
 export class ExampleStack {
@@ -97,11 +102,12 @@ export class ExampleStack {
     };
     let goProgram: string | undefined;
     if (options.language === "yaml") {
-      cpSync(join(ROOT, "examples", "yaml"), workDir, { recursive: true });
+      const source = join(ROOT, options.yamlProject ?? join("examples", "yaml"));
+      cpSync(source, workDir, { recursive: true });
       const project = join(workDir, "Pulumi.yaml");
       writeFileSync(
         project,
-        readFileSync(project, "utf8").replace("path: ../../bin", `path: ${join(ROOT, "bin")}`),
+        readFileSync(project, "utf8").replace(/path: (\.\.\/)+bin/, `path: ${join(ROOT, "bin")}`),
       );
       const stack = new ExampleStack(options, dir, workDir, env);
       await stack.pulumi(["stack", "init", "dev"]);
@@ -124,22 +130,25 @@ export class ExampleStack {
     return new ExampleStack(options, dir, workDir, env, goProgram);
   }
 
-  /** `pulumi preview --diff`, `pulumi up` or `pulumi destroy`, as the example's language runs it. */
+  /** `pulumi preview --diff`, `up`, `refresh`, `up --refresh` or `destroy`, as the example's language runs it. */
   async run(operation: ExampleOperation): Promise<ExampleRun> {
     const { language, tools } = this.options;
     if (language === "yaml") {
       const args = {
         preview: ["preview", "--diff"],
         up: ["up", "--yes", "--skip-preview"],
+        refresh: ["refresh", "--yes", "--skip-preview"],
+        "up --refresh": ["up", "--refresh", "--yes", "--skip-preview"],
         destroy: ["destroy", "--yes", "--skip-preview"],
       }[operation];
       const output = await this.pulumi(args);
       return { changes: resourceChangesIn(output), output };
     }
+    const inlineOperation = operation === "up --refresh" ? "up-refresh" : operation;
     const [command, args] =
       language === "python"
-        ? [tools.python, [join(ROOT, "examples", "python", "inline.py"), operation]]
-        : [this.goProgram ?? "", [operation]];
+        ? [tools.python, [join(ROOT, "examples", "python", "inline.py"), inlineOperation]]
+        : [this.goProgram ?? "", [inlineOperation]];
     const { stdout } = await run(command, args, { env: this.env, maxBuffer: 64 * 1024 * 1024 }).catch(
       (error: { stderr?: string; message: string }) => {
         throw new Error(`${language} ${operation} failed: ${error.stderr ?? error.message}`, {
@@ -161,6 +170,11 @@ export class ExampleStack {
     return (exported.deployment.resources ?? []).filter(
       (r) => r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("pulumi:providers:"),
     );
+  }
+
+  /** `pulumi stack export --show-secrets=false`, as text: what the state holds, providers included. */
+  async exportText(): Promise<string> {
+    return this.pulumi(["stack", "export", "--stack", "dev"]);
   }
 
   close(): void {

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { unknownConfigKeyProblems } from "./config/unknown-keys";
 import * as revocationProvider from "./dynamic/runtime";
 import type { Integer } from "./integer";
 import { skipPromiseDebugStacks } from "./promise-debug-stacks";
@@ -191,6 +192,7 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
   declare readonly triggers: pulumi.Output<unknown[] | undefined>;
 
   constructor(name: string, args: QuickBIUserGroupRevocationArgs, opts?: pulumi.CustomResourceOptions) {
+    refuseUnknownConfigKeys();
     // A preview of thousands of people: see promise-debug-stacks.ts for what this skips and keeps.
     const restoreStacks = skipPromiseDebugStacks();
     try {
@@ -199,4 +201,14 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
       restoreStacks();
     }
   }
+}
+
+/**
+ * Fails the program when the stack config has a `quickbi:*` key the package does not know: the
+ * dynamic provider's `configure` can read keys but not list them, the program can
+ * (`pulumi.runtime.allConfig`). See provider/config/known-keys.ts.
+ */
+function refuseUnknownConfigKeys(): void {
+  const problems = unknownConfigKeyProblems(Object.keys(pulumi.runtime.allConfig()));
+  if (problems.length > 0) throw new Error(problems.join("\n"));
 }

@@ -4,7 +4,7 @@
 // (pulumi-language-go) cannot be had. The program is offboard.go, unchanged; the CLI, the engine, the
 // state and the quickbi plugin (found on PATH) are the real ones.
 //
-//	go run -tags inline . preview|up|destroy
+//	go run -tags inline . preview|up|refresh|up-refresh|destroy
 //
 // Environment: QUICKBI_STACK_DIR (the workspace), QUICKBI_CLI_ROOT (the directory holding bin/pulumi),
 // QUICKBI_CONFIG (stack config as JSON, {"key": "value"} or {"key": {"secret": "value"}}), and the usual
@@ -19,6 +19,7 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optpreview"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optup"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
 )
 
@@ -78,8 +79,18 @@ func run(ctx context.Context, op string) error {
 		for kind, count := range res.ChangeSummary {
 			out.Changes[string(kind)] = count
 		}
-	case "up":
-		res, err := stack.Up(ctx)
+	case "up", "up-refresh":
+		var options []optup.Option
+		if op == "up-refresh" {
+			options = append(options, optup.Refresh())
+		}
+		res, err := stack.Up(ctx, options...)
+		if err != nil {
+			return err
+		}
+		out = result{Op: op, Output: res.StdOut, Changes: *res.Summary.ResourceChanges}
+	case "refresh":
+		res, err := stack.Refresh(ctx)
 		if err != nil {
 			return err
 		}
@@ -91,7 +102,7 @@ func run(ctx context.Context, op string) error {
 		}
 		out = result{Op: op, Output: res.StdOut, Changes: *res.Summary.ResourceChanges}
 	default:
-		return fmt.Errorf("unknown operation %q: use preview, up or destroy", op)
+		return fmt.Errorf("unknown operation %q: use preview, up, refresh, up-refresh or destroy", op)
 	}
 	return json.NewEncoder(os.Stdout).Encode(out)
 }

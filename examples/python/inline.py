@@ -2,7 +2,7 @@
 (pulumi-language-python) cannot be had. The program is __main__.py, unchanged; the CLI, the engine, the
 state and the quickbi plugin (found on PATH) are the real ones.
 
-    python inline.py preview|up|destroy
+    python inline.py preview|up|refresh|up-refresh|destroy
 
 Environment: QUICKBI_STACK_DIR (the workspace: Pulumi.yaml and stack settings), QUICKBI_CLI_ROOT (the
 directory holding bin/pulumi), QUICKBI_CONFIG (stack config as JSON, {"key": "value"} or
@@ -46,14 +46,17 @@ def main(op: str) -> None:
     if op == "preview":
         result = stack.preview(diff=True)
         changes, output = result.change_summary, result.stdout
-    elif op == "up":
-        result = stack.up()
+    elif op in ("up", "up-refresh"):
+        result = stack.up(refresh=op == "up-refresh")
+        changes, output = result.summary.resource_changes, result.stdout
+    elif op == "refresh":
+        result = stack.refresh()
         changes, output = result.summary.resource_changes, result.stdout
     elif op == "destroy":
         result = stack.destroy()
         changes, output = result.summary.resource_changes, result.stdout
     else:
-        raise SystemExit(f"unknown operation {op!r}: use preview, up or destroy")
+        raise SystemExit(f"unknown operation {op!r}: use preview, up, refresh, up-refresh or destroy")
     print(json.dumps({"op": op, "changes": {str(k): v for k, v in (changes or {}).items()}, "output": output}))
 
 

@@ -121,11 +121,16 @@ export async function gitops(cli: PulumiCli): Promise<void> {
       const shown = entries.slice(0, 2).flatMap((e) => e.trimEnd().split("\n"));
       const more = entries.length > 2 ? [`  (and ${entries.length - 2} more entries like these)`] : [];
       console.log(["", "The change to people.yaml:", ...shown.map((l) => `  +${l}`), ...more].join("\n"));
-      // The example's program reads its list from this key when set (the branch's checkout).
+      // The example's program reads its list from this key when set (the branch's checkout). The
+      // preview runs in that checkout, as the pull request's job does, so the list is named by its
+      // path there (`people.yaml:28`), not by where this session keeps it.
       await stack.setConfig({ [`${project.name}:peopleFile`]: file });
+      const cwd = process.cwd();
+      process.chdir(dirname(file));
       try {
         return await pulumi(stack, emulator, "preview --diff");
       } finally {
+        process.chdir(cwd);
         await stack.stack.removeConfig(`${project.name}:peopleFile`);
       }
     };

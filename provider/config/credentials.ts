@@ -12,8 +12,9 @@ import { STACK_CONFIG_KEYS, type StackConfig } from "./stack-config";
 
 /**
  * How the provider authenticates, resolved in the provider process at run time:
- * `alicloud:accessKey`/`secretKey`/`securityToken` from stack config (as `@pulumi/alicloud` reads
- * them), else the `ALICLOUD_ACCESS_KEY`/`ALICLOUD_SECRET_KEY` variables `@pulumi/alicloud` honours,
+ * `quickbi:accessKey`/`secretKey`/`securityToken` from stack config (the plugin's own namespace, which
+ * reaches it in every command), else `alicloud:accessKey`/`secretKey`/`securityToken` (as
+ * `@pulumi/alicloud` reads them), else the `ALICLOUD_ACCESS_KEY`/`ALICLOUD_SECRET_KEY` variables `@pulumi/alicloud` honours,
  * else the Alibaba Cloud default chain (env `ALIBABA_CLOUD_*`, OIDC/RRSA, CLI profile,
  * credentials file, ECS RAM role, credentials URI).
  */
@@ -28,6 +29,12 @@ export interface CredentialSource {
 export const CREDENTIALS_UNAVAILABLE = "CredentialsUnavailable";
 
 export function resolveCredentials(config: StackConfig, env: NodeJS.ProcessEnv): CredentialSource {
+  const fromOwnConfig = staticKeys(
+    config.quickbiAccessKey,
+    config.quickbiSecretKey,
+    config.quickbiSecurityToken,
+  );
+  if (fromOwnConfig) return fromOwnConfig;
   const fromConfig = staticKeys(config.accessKey, config.secretKey, config.securityToken);
   if (fromConfig) return fromConfig;
   const fromAlicloudEnv = staticKeys(
@@ -96,8 +103,14 @@ function defaultChain(): CredentialsProvider {
       }
       throw Object.assign(
         new Error(
-          `no Alibaba Cloud credentials were found: stack config has no ${STACK_CONFIG_KEYS.accessKey}/${STACK_CONFIG_KEYS.secretKey}, ` +
-            `env has no ALICLOUD_ACCESS_KEY/ALICLOUD_SECRET_KEY, and the credentials chain found none (${reasons.join("; ")})`,
+          // A short first line (what a CLI's one-line view shows), then each place looked in.
+          [
+            "no Alibaba Cloud credentials were found",
+            "Looked in:",
+            `  stack config: no ${STACK_CONFIG_KEYS.quickbiAccessKey}/${STACK_CONFIG_KEYS.quickbiSecretKey}, no ${STACK_CONFIG_KEYS.accessKey}/${STACK_CONFIG_KEYS.secretKey}`,
+            "  env: no ALICLOUD_ACCESS_KEY/ALICLOUD_SECRET_KEY",
+            ...reasons.map((reason) => `  credentials chain, ${reason}`),
+          ].join("\n"),
         ),
         { code: CREDENTIALS_UNAVAILABLE },
       );

@@ -14,6 +14,9 @@ export const KNOWN_CONFIG_KEYS = [
   "quickbi:concurrency",
   "quickbi:maxRemovalsPerUpdate",
   "quickbi:strictPreview",
+  "quickbi:accessKey",
+  "quickbi:secretKey",
+  "quickbi:securityToken",
 ] as const;
 
 export type KnownConfigKey = (typeof KNOWN_CONFIG_KEYS)[number];

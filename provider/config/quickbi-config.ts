@@ -57,4 +57,25 @@ export interface QuickBIStackConfig {
    * @default true
    */
   readonly strictPreview?: boolean;
+  /**
+   * AccessKey ID. Unlike `alicloud:accessKey`, it reaches the plugin in every command from every
+   * language (a refresh runs no Construct); set it with `--secret`, since the engine keeps a default
+   * provider's config in the state, encrypted only when secret.
+   * @default - `alicloud:accessKey` where it reaches the provider, then the Alibaba Cloud credentials chain
+   * @secret
+   */
+  readonly accessKey?: string;
+  /**
+   * AccessKey secret, with `quickbi:accessKey`; set it with `--secret`.
+   * @default - `alicloud:secretKey` where it reaches the provider, then the Alibaba Cloud credentials chain
+   * @secret
+   */
+  readonly secretKey?: string;
+  /**
+   * STS security token, with `quickbi:accessKey` and `quickbi:secretKey` when they are STS credentials;
+   * set it with `--secret`.
+   * @default - none
+   * @secret
+   */
+  readonly securityToken?: string;
 }

@@ -20,6 +20,14 @@ export const STACK_CONFIG_KEYS = {
   concurrency: "quickbi:concurrency",
   maxRemovalsPerUpdate: "quickbi:maxRemovalsPerUpdate",
   strictPreview: "quickbi:strictPreview",
+  /**
+   * Credentials in the plugin's own namespace: the only stack config a `quickbi` plugin receives in
+   * every command (a refresh runs no Construct, so `alicloud:*` never reaches it). Set them with
+   * `--secret`: the engine keeps a default provider's config in the state, encrypted when secret.
+   */
+  quickbiAccessKey: "quickbi:accessKey",
+  quickbiSecretKey: "quickbi:secretKey",
+  quickbiSecurityToken: "quickbi:securityToken",
   alicloudRegion: "alicloud:region",
   accessKey: "alicloud:accessKey",
   secretKey: "alicloud:secretKey",

@@ -12,6 +12,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
+import { unknownConfigKeyProblems } from "../config/unknown-keys";
 import { customResource, type CustomResourceMethods, type Lifecycle } from "./lifecycle";
 import { constructOffboarding } from "./offboarding-component";
 import { configureRequest, type StackConfigValues } from "./plugin-config";
@@ -34,6 +35,8 @@ export class QuickBIProvider implements provider.Provider {
   private readonly customResources: Readonly<Record<string, CustomResourceMethods>>;
   private readonly pluginConfig: StackConfigValues;
   private applied: string | undefined;
+  /** Why the applied config is refused: unknown `quickbi:*` keys (see known-keys.ts). */
+  private configProblems: readonly string[] = [];
 
   constructor(options: QuickBIProviderOptions) {
     this.version = options.version;
@@ -51,8 +54,13 @@ export class QuickBIProvider implements provider.Provider {
     return this.apply(this.pluginConfig);
   }
 
-  check(urn: pulumi.URN, olds: unknown, news: unknown) {
-    return this.resourceOf(urn).check(urn, olds, news);
+  /** Refuses every resource while the stack config has a key the package does not know, before any call. */
+  async check(urn: pulumi.URN, olds: unknown, news: unknown): Promise<provider.CheckResult> {
+    const methods = this.resourceOf(urn);
+    if (this.configProblems.length > 0) {
+      return { inputs: news, failures: this.configProblems.map((reason) => ({ property: "", reason })) };
+    }
+    return methods.check(urn, olds, news);
   }
   diff(id: pulumi.ID, urn: pulumi.URN, olds: unknown, news: unknown) {
     return this.resourceOf(urn).diff(id, urn, olds, news);
@@ -86,6 +94,7 @@ export class QuickBIProvider implements provider.Provider {
     const fingerprint = JSON.stringify(Object.entries(values).sort(([a], [b]) => a.localeCompare(b)));
     if (fingerprint === this.applied) return;
     for (const lifecycle of this.lifecycles) await lifecycle.configure(configureRequest(values));
+    this.configProblems = unknownConfigKeyProblems(Object.keys(values));
     this.applied = fingerprint;
   }
 

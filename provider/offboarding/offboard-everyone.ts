@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { QuickBIUserGroupRevocationArgs } from "../resource";
 import type { QuickBIOffboardedPerson, QuickBIOffboardingArgs } from "./offboarding";
-import { readPeopleFile, validatePeople, type ListedPerson } from "./people";
+import { personResourceName, readPeopleFile, validatePeople, type ListedPerson } from "./people";
 import type { QuickBIRemovalGuardArgs } from "./removal-guard-resource";
 
 /** What the component's summary reads from each revocation. */
@@ -46,8 +46,10 @@ export function offboardEveryone<G extends pulumi.Resource, R extends Revocation
   );
   const revocations: Record<string, R> = {};
   for (const person of people) {
+    const resourceName = personResourceName(name, person);
+    const keyName = `${name}-${person.key}`;
     revocations[person.key] = parts.revocation(
-      `${name}-${person.key}`,
+      resourceName,
       {
         userId: person.userId,
         account: person.account,
@@ -60,7 +62,12 @@ export function offboardEveryone<G extends pulumi.Resource, R extends Revocation
         strictPreview: args.strictPreview,
         listedAt: person.origin,
       },
-      { parent, dependsOn: [guard] },
+      {
+        parent,
+        dependsOn: [guard],
+        // A person named after being offboarded keeps their resource: it was named by the key before.
+        ...(resourceName !== keyName ? { aliases: [{ name: keyName }] } : {}),
+      },
     );
   }
   const offboarded = pulumi.all(

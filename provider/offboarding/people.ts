@@ -18,6 +18,15 @@ export interface QuickBIPerson {
   readonly ticket?: string;
   /** Overrides the component's onMissingUser for this person. */
   readonly onMissingUser?: OnMissingUser;
+  /**
+   * How reviewers know the person, for an entry a UserId alone would leave unreadable in a plan: the
+   * person's resource is named `<component>-<name>` instead of `<component>-<userId>`. Never sent to
+   * Quick BI. Letters, digits, spaces and `.` `_` `'` `-`, up to 64 characters, unique in the list.
+   * Adding it to a person already offboarded renames their resource with an alias: no replacement,
+   * no call. Changing it afterwards plans a new revocation (a repeated, harmless withdrawal).
+   * @example "Emma Sun"
+   */
+  readonly name?: string;
 }
 
 /** A validated person with the stable key its resource name and the removal guard use. */
@@ -28,9 +37,31 @@ export interface ListedPerson extends QuickBIPerson {
   readonly origin: string;
 }
 
-const PERSON_KEYS = ["userId", "account", "parentAccountName", "reason", "ticket", "onMissingUser"] as const;
+const PERSON_KEYS = [
+  "userId",
+  "account",
+  "parentAccountName",
+  "reason",
+  "ticket",
+  "onMissingUser",
+  "name",
+] as const;
 
-/** The key that names a person's resource: stable as long as the person's entry names them the same way. */
+/** What a `name` may be: readable in a plan and safe in a URN. */
+const NAME = /^[\p{L}\p{N}](?:[\p{L}\p{N} ._'-]{0,62}[\p{L}\p{N}.'])?$/u;
+
+/**
+ * The name of a person's resource in a component named `component`: `<component>-<name>` when the
+ * entry gives a `name`, else `<component>-<key>` (`leavers-account-alice`, `leavers-46e5…`).
+ */
+export function personResourceName(component: string, person: QuickBIPerson): string {
+  return `${component}-${person.name ?? personKey(person)}`;
+}
+
+/**
+ * The key that identifies a person to the removal guard and in the component's summary: the userId, or
+ * `account-<account>`. It never depends on `name`, so naming a person changes no key.
+ */
 export function personKey(person: QuickBIPerson): string {
   if (person.userId !== undefined) return person.userId;
   return `account-${person.parentAccountName !== undefined ? `${person.parentAccountName}.` : ""}${person.account}`;
@@ -98,6 +129,7 @@ function displayPath(path: string): string {
 function collect(entries: readonly { entry: unknown; origin: string }[], what: string): ListedPerson[] {
   const problems: string[] = [];
   const firstByKey = new Map<string, string>();
+  const firstByName = new Map<string, string>();
   const people: ListedPerson[] = [];
   for (const { entry, origin } of entries) {
     const problem = problemOf(entry);
@@ -112,7 +144,17 @@ function collect(entries: readonly { entry: unknown; origin: string }[], what: s
       problems.push(`${origin}: duplicate entry for ${describeKey(person)} (first listed at ${first})`);
       continue;
     }
+    // Two entries must not name the same resource: a name equal to another name, or to another's key.
+    const resourceName = person.name ?? key;
+    const named = firstByName.get(resourceName);
+    if (named !== undefined) {
+      problems.push(
+        `${origin}: name ${JSON.stringify(resourceName)} is already the name of the entry at ${named}; give each person a name of their own`,
+      );
+      continue;
+    }
     firstByKey.set(key, origin);
+    firstByName.set(resourceName, origin);
     people.push({ ...person, key, origin });
   }
   if (problems.length > 0) {
@@ -131,8 +173,19 @@ function problemOf(entry: unknown): string | undefined {
   if (unknownKeys.length > 0) {
     return `unknown key${unknownKeys.length === 1 ? "" : "s"} ${unknownKeys.map((k) => JSON.stringify(k)).join(", ")}; allowed: ${PERSON_KEYS.join(", ")}`;
   }
-  const failures = validateInputs(entry as Record<string, unknown>);
-  return failures.length > 0 ? failures.map((f) => f.reason).join("; ") : undefined;
+  const { name, ...inputs } = entry as Record<string, unknown>;
+  const failures = validateInputs(inputs).map((f) => f.reason);
+  const nameProblem = name === undefined ? undefined : validateName(name);
+  if (nameProblem) failures.push(nameProblem);
+  return failures.length > 0 ? failures.join("; ") : undefined;
+}
+
+function validateName(name: unknown): string | undefined {
+  if (typeof name === "string" && NAME.test(name)) return undefined;
+  return (
+    `name ${JSON.stringify(name)} cannot name a resource; allowed: up to 64 letters, digits, spaces and . _ ' -, ` +
+    `starting with a letter or digit, e.g. "Emma Sun"`
+  );
 }
 
 function describeKey(person: QuickBIPerson): string {

@@ -1,3 +1,5 @@
+import { accountUidAdvice, isAccountUid } from "./account-uid";
+
 /** Whom a Quick BI call is about: a UserId, or for QueryUserInfoByAccount the account it looks up. */
 export type QuickBIUser =
   | { readonly userId: string }
@@ -48,9 +50,12 @@ export class QuickBIRequestError extends Error {
       ...(requestId !== undefined ? [`RequestId ${requestId}`] : []),
       ...(attempts > 1 ? [`after ${attempts} attempts`] : []),
     ];
+    // A detail of several lines keeps its first line here and the others after the hint, so that the
+    // message's first line says what failed and how to fix it, and the long part is below it.
+    const [summary = "", ...more] = detail.split("\n");
     super(
       `${operation} for ${describeUser(user)} failed: ${code}${facts.length > 0 ? ` (${facts.join(", ")})` : ""}: ` +
-        `${detail.replace(/\.+$/, "")}. ${hintFor(code, operation, user)}`,
+        `${summary.replace(/\.+$/, "")}. ${hintFor(code, operation, user)}${more.map((line) => `\n${line}`).join("")}`,
       { cause: failure.cause },
     );
     this.operation = operation;
@@ -111,10 +116,23 @@ export function isMissingUserError(error: unknown): error is QuickBIRequestError
   return error instanceof QuickBIRequestError && isMissingUserCode(error.code);
 }
 
+const WITHDRAWAL = "WithdrawAllUserGroups";
+
+/**
+ * Said of every withdrawal that failed without a clear refusal: a timeout, a reset connection or a 5xx
+ * can follow a withdrawal Quick BI did apply, so "failed" must not be read as "nothing happened".
+ */
+const WITHDRAWAL_MAY_HAVE_APPLIED =
+  "An attempt may already have been applied by Quick BI although no answer confirmed it: the user may already be out " +
+  "of some or all of their groups, and nothing is recorded as done. Check the user's groups in Quick BI's member " +
+  "management; `pulumi up` again is safe: a repeated withdrawal removes nothing more. Keep this message: if the " +
+  "withdrawal was applied, the next record finds no group left, and the groups named here are the audit of it.";
+
 /** One line that tells the operator what to change, for this operation and this way of naming the user. */
 export function hintFor(code: string, operation: string, user: QuickBIUser): string {
   const byAccount = "account" in user;
   if (isMissingUserCode(code)) {
+    if (!byAccount && isAccountUid(user.userId)) return accountUidAdvice(user.userId);
     return byAccount
       ? 'Check that account is the Alibaba Cloud account name (for a RAM user the part before "@", with parentAccountName its main account) or UID of a member of this Quick BI organisation, in this organisation\'s region.'
       : "Check that userId is the Quick BI UserId (32 characters, shown in Quick BI's member management or returned by QueryUserInfoByAccount), not the Alibaba Cloud account UID, and that the user belongs to this organisation's region.";
@@ -148,15 +166,16 @@ export function hintFor(code: string, operation: string, user: QuickBIUser): str
   if (code === "SignatureNonceUsed") return "A request was replayed; run again.";
   if (code === "CredentialsUnavailable")
     return (
-      "Give the stack credentials: `pulumi config set alicloud:accessKey <AccessKey ID>` and " +
-      "`pulumi config set --secret alicloud:secretKey <AccessKey secret>`, or set up the Alibaba Cloud credentials chain " +
-      "(env ALIBABA_CLOUD_ACCESS_KEY_ID/ALIBABA_CLOUD_ACCESS_KEY_SECRET, OIDC/RRSA with ALIBABA_CLOUD_ROLE_ARN, " +
-      "ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE, a CLI profile, ~/.alibabacloud/credentials, an ECS RAM role)."
+      "Give the stack credentials: `pulumi config set --secret quickbi:accessKey <AccessKey ID>` and " +
+      "`pulumi config set --secret quickbi:secretKey <AccessKey secret>`, or set up the Alibaba Cloud credentials chain " +
+      "(environment, OIDC/RRSA, CLI profile, ECS RAM role)."
     );
   if (code === "ResultFalse")
     return "Quick BI reported the operation as not done: run again, and check the user in Quick BI's member management.";
   if (isRetryableCode(code, undefined)) {
-    return "The retry budget ran out: run again later, or raise quickbi:maxAttempts / quickbi:readTimeout.";
+    const budget =
+      "The retry budget ran out: run again later, or raise quickbi:maxAttempts / quickbi:readTimeout.";
+    return operation === WITHDRAWAL ? `${WITHDRAWAL_MAY_HAVE_APPLIED} ${budget}` : budget;
   }
   return `See the Quick BI error code list for ${operation}.`;
 }

@@ -2,7 +2,7 @@ import type { QuickBIClient } from "../quickbi/client";
 import { isMissingUserError, QuickBIRequestError } from "../quickbi/errors";
 import { listUserGroupsByUserId } from "../quickbi/operations";
 import { groupNames, groupRecord, type GroupRecord } from "./audit";
-import type { OnMissingUser, RevocationInputs } from "./inputs";
+import type { RevocationInputs } from "./inputs";
 import { organizationFlags, readWorkspaces, residualAccess, type ResidualAccess } from "./residual-access";
 import { describeSubject, inputIdentity, lookUpUser, type Subject } from "./subject";
 
@@ -88,16 +88,4 @@ export async function assessImpact(client: QuickBIClient, inputs: RevocationInpu
       detail: error instanceof Error ? error.message : String(error),
     };
   }
-}
-
-/** The check failure for a user Quick BI does not know, unless `onMissingUser` is "succeed". */
-export function missingUserFailure(
-  impact: Impact,
-  onMissingUser: OnMissingUser | undefined,
-): string | undefined {
-  if (impact.status !== "user-missing" || onMissingUser === "succeed") return undefined;
-  return (
-    `${impact.summary}. Check that userId is the Quick BI UserId (not the Alibaba Cloud UID) or that the account ` +
-    `name is right; if the person was already removed from Quick BI, set onMissingUser: "succeed" to record them as offboarded.`
-  );
 }

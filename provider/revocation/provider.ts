@@ -17,7 +17,7 @@ import {
   residualAccessNow,
   type OrganizationFlags,
 } from "./residual-access";
-import { reviewImpact, reviewListedOnce } from "./review";
+import { attributeFailures, reviewImpact, reviewListedOnce } from "./review";
 import { revoke } from "./revoke";
 import { RefreshReads } from "../refresh/refresh-reads";
 import { sameItems, sameResidualAccess } from "../refresh/unordered";
@@ -229,7 +229,13 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       // resource from the program) only forgets the record. Memberships are not restored.
     },
   } satisfies pulumi.dynamic.ResourceProvider<CheckedInputs, RevocationOutputs>;
-  return provider;
+  return {
+    ...provider,
+    async check(olds: CheckedInputs, news: CheckedInputs) {
+      const checked = await provider.check(olds, news);
+      return { ...checked, failures: attributeFailures(news, checked.failures) };
+    },
+  };
 }
 
 /** The short name residual access lines use: the account name, else the display name, else the UserId. */

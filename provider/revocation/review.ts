@@ -5,9 +5,10 @@
  * (`people.yaml:7: …`), so that the reviewer finds the line, not only the resource name.
  */
 import type { StackConfig } from "../config/stack-config";
-import { missingUserFailure, type Impact } from "./impact";
+import { accountUidAdvice, isAccountUid } from "../quickbi/account-uid";
+import type { Impact } from "./impact";
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
-import { UNKNOWN, type RevocationInputs } from "./inputs";
+import { UNKNOWN, type OnMissingUser, type RevocationInputs } from "./inputs";
 import type { ListedOnce } from "./listed-once";
 import { isStrictPreview, strictPreviewFailure } from "./strict-preview";
 
@@ -31,7 +32,7 @@ export function reviewImpact({
 }: ImpactReview): CheckFailure[] {
   const property = inputs.account !== undefined ? "account" : "userId";
   const reasons: { property: string; reason: string }[] = [];
-  const missing = missingUserFailure(impact, inputs.onMissingUser);
+  const missing = missingUserFailure(impact, inputs, inputs.onMissingUser);
   if (missing) reasons.push({ property, reason: `${where(inputs)}${missing}` });
   let strict: boolean;
   try {
@@ -62,6 +63,46 @@ export function reviewListedOnce(
   return listed.claim(userId, inputs);
 }
 
+/**
+ * The check failure for a user Quick BI does not know, unless `onMissingUser` is "succeed". It does
+ * not suggest "succeed": the likeliest cause is a wrong id, and "succeed" would then record someone as
+ * offboarded while the real person keeps their groups. The option is for a person known to be gone,
+ * and its documentation says so. A userId that is an Alibaba Cloud account UID is refused even with
+ * "succeed", naming `account`, which takes it.
+ */
+function missingUserFailure(
+  impact: Impact,
+  inputs: RevocationInputs,
+  onMissingUser: OnMissingUser | undefined,
+): string | undefined {
+  if (impact.status !== "user-missing") return undefined;
+  const uid = inputs.userId !== undefined && isAccountUid(inputs.userId);
+  // A UID in userId is a mistaken id, not a person already gone: "succeed" would record the wrong thing.
+  if (onMissingUser === "succeed" && !uid) return undefined;
+  const fix = uid
+    ? accountUidAdvice(inputs.userId!)
+    : inputs.account !== undefined
+      ? 'Check that account is the Alibaba Cloud account name (for a RAM user the part before "@", with parentAccountName its main account) or UID of a member of this Quick BI organisation, in its region.'
+      : "Check that userId is the Quick BI UserId (32 hexadecimal characters, shown in Quick BI's member management), not the Alibaba Cloud account UID (which `account` takes), and that the stack points at this organisation's region.";
+  return `${impact.summary}. Nothing was withdrawn. ${fix}`;
+}
+
 function where(inputs: RevocationInputs): string {
   return inputs.listedAt && inputs.listedAt !== UNKNOWN ? `${inputs.listedAt}: ` : "";
+}
+
+/**
+ * The failures as the engine should print them. The engine prints a failure with a property as
+ * `property region value {<nil>} has a problem: …`, the value taken from the inputs: for a property
+ * the program did not set (the region came from stack config, strictPreview from
+ * quickbi:strictPreview) that prefix says nothing true, so such a failure goes without a property,
+ * and its reason, which names the stack config key, stands alone.
+ */
+export function attributeFailures(inputs: object, failures: readonly CheckFailure[] = []): CheckFailure[] {
+  const given = inputs as Readonly<Record<string, unknown>>;
+  return failures.map((failure) =>
+    failure.property === "" || given[failure.property] !== undefined
+      ? failure
+      : { property: "", reason: failure.reason },
+  );
 }

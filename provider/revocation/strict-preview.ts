@@ -66,23 +66,42 @@ const FIXES: Readonly<Record<UnreadableBecause, string>> = {
   permission:
     "A preview needs only the read operations of the least RAM policy (docs/installation-configuration.md, Credentials and permissions): quickbi-public:QueryUserInfoByUserId, QueryUserInfoByAccount, ListUserGroupsByUserId and ListWorkspaceUserRolesByUserId.",
   endpoint:
-    "Check quickbi:endpoint, quickbi:region and quickbi:network, and that the job can reach the endpoint.",
-  "Quick BI": "", // the error's own hint says to run again or raise the retry budget
-  unexpected: "",
+    "Check quickbi:endpoint, quickbi:region and quickbi:network, and that the job can reach the endpoint; if it answered before, run the command again.",
+  "Quick BI": "Quick BI did not answer for a moment: run the command again.",
+  unexpected: "Run the command again; if it fails the same way, report it with this message.",
 };
+
+/**
+ * Causes that are a stack's standing set-up rather than a moment's fault: only for these may the
+ * message mention switching the check off, for a stack whose previews are meant to run without read
+ * access. Never for an outage, a timeout or an unknown error: a transient fault is no reason to weaken
+ * the check.
+ */
+const STANDING: ReadonlySet<UnreadableBecause> = new Set(["credentials", "permission"]);
 
 /**
  * The failure a strict preview reports for an impact that could not be read, or undefined when there
  * is nothing to report (the impact is known, the user is missing, or the values are not known yet).
+ * `check` runs in `pulumi up` too, before the withdrawal, so this says that nothing was withdrawn.
  */
 export function strictPreviewFailure(impact: Impact, readAttempted: boolean): string | undefined {
   if (impact.status !== "unknown" || !readAttempted) return undefined;
   const because = unreadableBecause(impact.code);
-  const why = impact.detail ?? impact.summary;
+  // One short line a CLI shows whole (what failed, that nothing was withdrawn), then the error with its
+  // hint, then what to do, then the error's detail lines (where credentials were looked for).
+  const [why = "", ...detail] = (impact.detail ?? impact.summary).split("\n");
+  const fixes = [
+    FIXES[because],
+    ...(STANDING.has(because)
+      ? [
+          `Only if this stack's previews are meant to run without read access to Quick BI: pulumi config set ${STACK_CONFIG_KEYS.strictPreview} false.`,
+        ]
+      : []),
+  ];
   return [
-    `strict preview: the preview could not read Quick BI (${because}), so nobody can review whom this offboarding removes from which groups.`,
+    `strict preview: Quick BI could not be read (${because}), so nobody can review whom this offboarding removes from which groups; nothing was withdrawn.`,
     why.replace(/\.?\s*$/, "."),
-    ...(FIXES[because] ? [FIXES[because]] : []),
-    `Only if this stack's previews may pass unread: pulumi config set ${STACK_CONFIG_KEYS.strictPreview} false.`,
-  ].join(" ");
+    fixes.join(" "),
+    ...detail,
+  ].join("\n");
 }

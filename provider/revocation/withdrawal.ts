@@ -34,7 +34,9 @@ export async function withdrawAndVerify(
   const requestIds: string[] = [];
   let remaining: GroupRecord[] = [];
   for (let round = 1; ; round++) {
-    const { requestId } = await withdrawAllUserGroups(client, userId, withdrawals);
+    const { requestId } = await withdrawAllUserGroups(client, userId, withdrawals).catch((error: unknown) => {
+      throw withGroupsBefore(error, before, requestIds);
+    });
     requestIds.push(requestId);
     const withdrawnAt = now().toISOString();
     remaining = (await listUserGroupsByUserId(client, userId, verifications)).groups.map(groupRecord);
@@ -54,5 +56,34 @@ export async function withdrawAndVerify(
       `the user is still in ${remaining.length} group(s) after ${requestIds.length} withdrawal(s): ` +
       `${remaining.map((g) => `${g.name} (${g.id})`).join(", ")}; nothing was recorded as done` +
       `${removed.length > 0 ? `; removed so far: ${groupNames(removed)}` : ""}; RequestIds ${requestIds.join(", ")}`,
+  });
+}
+
+/**
+ * A withdrawal that failed, saying which groups the user was in just before it and which earlier
+ * withdrawals answered: the failed attempt may still have been applied, and then no later list can
+ * tell what was removed.
+ */
+function withGroupsBefore(
+  error: unknown,
+  before: readonly GroupRecord[],
+  requestIds: readonly string[],
+): unknown {
+  if (!(error instanceof QuickBIRequestError)) return error;
+  const groups =
+    before.length === 0
+      ? "just before, the user was in no group"
+      : `just before, the user was in ${before.length} group(s): ${before.map((g) => `${g.name} (${g.id})`).join(", ")}`;
+  const earlier =
+    requestIds.length > 0 ? `; earlier withdrawals answered with RequestIds ${requestIds.join(", ")}` : "";
+  return new QuickBIRequestError({
+    operation: error.operation,
+    user: error.user,
+    code: error.code,
+    ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
+    ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
+    attempts: error.attempts,
+    detail: `${error.detail.replace(/\.+$/, "")}; ${groups}${earlier}`,
+    cause: error.cause ?? error,
   });
 }

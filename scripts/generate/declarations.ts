@@ -18,6 +18,8 @@ export interface SchemaProperty {
   items?: SchemaProperty;
   $ref?: string;
   plain?: boolean;
+  /** From the `@secret` TSDoc tag: the SDKs mark the value secret. */
+  secret?: boolean;
   description?: string;
 }
 
@@ -111,7 +113,9 @@ export class Declarations {
         property.plain = true;
         if (property.items) property.items.plain = true;
       }
-      property.description = this.describe(this.checker.getSymbolAtLocation(member.name), where);
+      const symbol = this.checker.getSymbolAtLocation(member.name);
+      property.description = this.describe(symbol, where);
+      if (symbol?.getJsDocTags(this.checker).some((tag) => tag.name === "secret")) property.secret = true;
       properties[name] = property;
       if (!optional && member.questionToken === undefined) required.push(name);
     }

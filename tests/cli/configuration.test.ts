@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { CANARY, canariesIn } from "../support/canaries";
 import { ALICE } from "../support/configured-provider";
 import { describeWithCli } from "./support/cli-gate";
-import { CliStack, type CliStackOptions } from "./support/cli-stack";
+import { CliStack, failureOf, type CliStackOptions } from "./support/cli-stack";
 
 describeWithCli("stack configuration and credentials, under the real Pulumi CLI", (cli) => {
   let stack: CliStack;
@@ -99,6 +99,24 @@ describeWithCli("stack configuration and credentials, under the real Pulumi CLI"
 
       assert.deepEqual(canariesIn(state.text), []);
       assert.deepEqual(canariesIn(stack.transcript()), []);
+    });
+  });
+
+  describe("a quickbi:* key the package does not know", () => {
+    after(() => stack?.close());
+
+    it("fails the preview naming the key and the one meant, and calls nothing", async () => {
+      const s = await open({ emulatorConfig: "endpoint" });
+      await s.configSet({ "quickbi:regoin": "ap-southeast-1" });
+
+      const preview = await failureOf(s.preview());
+
+      assert.match(
+        preview.message,
+        /stack config quickbi:regoin is not a setting of this version of pulumi-quickbi-offboarding; did you mean quickbi:region\?/,
+      );
+      assert.match(preview.message, /newer version is refused too: upgrade the package/);
+      assert.deepEqual(s.emulator.requests(), []);
     });
   });
 });

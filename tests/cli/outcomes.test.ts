@@ -13,6 +13,7 @@ import {
   WITHDRAW,
   type CliStackOptions,
 } from "./support/cli-stack";
+import { groupsToRestore } from "../support/readme-restore-filter";
 import { recordOfTheOneWithdrawal } from "./support/withdrawal-record";
 
 describeWithCli("what a revocation records and refuses, under the real Pulumi CLI", (cli) => {
@@ -43,6 +44,9 @@ describeWithCli("what a revocation records and refuses, under the real Pulumi CL
     const record = await recordOfTheOneWithdrawal(s, await s.up());
 
     assert.deepEqual(names(record.groupsRemoved), ["Finance", "Sales"]);
+    // The docs' restore-by-hand command (docs/audit-record-and-drift.md) finds the same groups in the exported state.
+    const ids = record.groupsRemoved.map((g) => g.id);
+    assert.deepEqual(groupsToRestore((await s.exportState()).text, ALICE).split(","), ids);
     assert.deepEqual(
       [record.accountName, record.displayName, record.reason, record.ticket, record.outcome],
       ["alice", "Alice Wang", "Left the company", "HR-4711", "withdrawn"],
@@ -161,11 +165,67 @@ describeWithCli("what a revocation records and refuses, under the real Pulumi CL
 
     const preview = await failureOf(s.preview());
 
+    // A short first line, then the error and its fix, then where credentials were looked for.
     assert.match(
       preview.message,
-      /property userId value \{46e5374665ba4b679ee22e2a2927abcd\} has a problem: strict preview: the preview could not read Quick BI \(credentials\), so nobody can review whom this offboarding removes from which groups\. QueryUserInfoByUserId .* CredentialsUnavailable\b.* pulumi config set quickbi:strictPreview false\./,
+      /property userId value \{46e5374665ba4b679ee22e2a2927abcd\} has a problem: strict preview: Quick BI could not be read \(credentials\), so nobody can review whom this offboarding removes from which groups; nothing was withdrawn\.\n\s*QueryUserInfoByUserId .* CredentialsUnavailable: no Alibaba Cloud credentials were found\. Give the stack credentials: `pulumi config set --secret quickbi:accessKey <AccessKey ID>`.*\n.* pulumi config set quickbi:strictPreview false\.\n\s*Looked in:\n/,
     );
     assert.deepEqual(s.emulator.requests(), []);
+  });
+
+  it("fails an up whose lookup Quick BI does not answer, without advising to weaken strict preview", async () => {
+    const s = await open({ config: { userId: ALICE, "quickbi:maxAttempts": "2" } });
+    s.emulator.setFaults({ rules: [{ fault: "unavailable", action: "QueryUserInfoByUserId" }] });
+
+    const up = await failureOf(s.up());
+
+    assert.match(
+      up.message,
+      /strict preview: Quick BI could not be read \(Quick BI\), .*; nothing was withdrawn\.\n.*ServiceUnavailable.*\n\s*Quick BI did not answer for a moment: run the command again\./,
+    );
+    assert.doesNotMatch(up.message, /strictPreview/, "an outage is no reason to weaken the check");
+    assert.equal(callsOf(up, WITHDRAW).length, 0);
+  });
+
+  it("fails an up whose every withdrawal attempt failed, saying one may have been applied and what to check", async () => {
+    const s = await open({ config: { userId: ALICE, "quickbi:maxAttempts": "2" } });
+    s.emulator.setFaults({ rules: [{ fault: "unavailable", action: WITHDRAW }] });
+
+    const up = await failureOf(s.up());
+
+    assert.match(
+      up.message,
+      /WithdrawAllUserGroups for Quick BI user "46e5374665ba4b679ee22e2a2927abcd" failed: ServiceUnavailable \(HTTP 503, .*after 2 attempts\): .*just before, the user was in 2 group\(s\): Finance \(.*\), Sales \(.*\)\. An attempt may already have been applied by Quick BI .*Check the user's groups in Quick BI's member management/,
+    );
+    assert.deepEqual(await s.revocations(), []);
+  });
+
+  it("refuses at preview an Alibaba Cloud account UID given as userId, saying account takes it", async () => {
+    const s = await open({ config: { userId: "1234567890123401" } });
+
+    const preview = await failureOf(s.preview());
+
+    assert.match(
+      preview.message,
+      /Quick BI has no user with userId "1234567890123401" .* Nothing was withdrawn\. userId "1234567890123401" has the form of an Alibaba Cloud account UID \(16 digits\).*`account: "1234567890123401"`/,
+    );
+    assert.doesNotMatch(preview.message, /onMissingUser/, "a wrong id must not be recorded as someone gone");
+    assert.equal(callsOf(preview, WITHDRAW).length, 0);
+  });
+
+  it("names a region from stack config without the engine's `property region value {<nil>}` prefix", async () => {
+    const s = await open({
+      emulatorConfig: "nothing",
+      config: { userId: ALICE, "alicloud:region": "cn-beijing" },
+    });
+
+    const preview = await failureOf(s.preview());
+
+    assert.match(
+      preview.message,
+      /resource 'offboard' has a problem: region "cn-beijing" \(from stack config alicloud:region\) has no Quick BI OpenAPI endpoint/,
+    );
+    assert.doesNotMatch(preview.message, /<nil>/);
   });
 
   it("with quickbi:strictPreview false, previews without credentials, saying the impact is unknown", async () => {

@@ -207,6 +207,8 @@ describeWithPulumiCli(
         pr,
       );
       assert.match(pr, /summary +: "user02 \(Ben Liu\) will leave 2 user groups: Sales North, Executives"/);
+      // Named by its path in the pull request's checkout, as a reviewer finds it, not a temporary folder.
+      assert.match(pr, /listedAt +: "people\.yaml:\d+"/);
       assert.match(pr, /\+ 1 to create\n\s+~ 1 to update\n/);
     });
 

@@ -63,7 +63,7 @@ for (const language of ["python", "go"] as const) {
       const stack = await open({});
       await assert.rejects(
         stack.run("preview"),
-        /strict preview: the preview could not read Quick BI \(credentials\)[\s\S]*pulumi config set quickbi:strictPreview false/,
+        /strict preview: Quick BI could not be read \(credentials\)[\s\S]*pulumi config set quickbi:strictPreview false/,
       );
       assert.equal(requestsFor(emulator, "WithdrawAllUserGroups").length, 0);
     });

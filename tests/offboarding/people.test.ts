@@ -2,7 +2,12 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { personKey, readPeopleFile, validatePeople } from "../../provider/offboarding/people";
+import {
+  personKey,
+  personResourceName,
+  readPeopleFile,
+  validatePeople,
+} from "../../provider/offboarding/people";
 import { ALICE, BOB } from "../support/configured-provider";
 
 function peopleFile(name: string, text: string): string {
@@ -36,6 +41,40 @@ describe("people lists", () => {
     );
   });
 
+  it("names a person's resource by their name when the entry gives one, keeping the key", () => {
+    const path = peopleFile("people.yaml", `- userId: ${ALICE}\n  name: Alice Wang\n- account: bob\n`);
+    const people = readPeopleFile(path);
+    assert.deepEqual(
+      people.map((p) => [p.key, personResourceName("leavers", p)]),
+      [
+        [ALICE, "leavers-Alice Wang"],
+        ["account-bob", "leavers-account-bob"],
+      ],
+    );
+  });
+
+  it("rejects a name that cannot name a resource, and one given twice, with their lines", () => {
+    const path = peopleFile(
+      "people.yaml",
+      `- userId: ${ALICE}\n  name: "a::b"\n- userId: ${BOB}\n  name: Sam\n- account: carol\n  name: Sam\n- account: dave\n  name: account-bob\n- account: bob\n`,
+    );
+    assert.throws(
+      () => readPeopleFile(path),
+      (error: Error) => {
+        assert.match(error.message, new RegExp(`${path}:1: name "a::b" cannot name a resource`));
+        assert.match(
+          error.message,
+          new RegExp(`${path}:5: name "Sam" is already the name of the entry at ${path}:3`),
+        );
+        assert.match(
+          error.message,
+          new RegExp(`${path}:9: name "account-bob" is already the name of the entry at ${path}:7`),
+        );
+        return true;
+      },
+    );
+  });
+
   it("rejects a duplicate with both lines", () => {
     const path = peopleFile("people.yaml", `- userId: ${ALICE}\n- account: bob\n- userId: ${ALICE}\n`);
     assert.throws(
@@ -47,14 +86,17 @@ describe("people lists", () => {
   it("rejects malformed entries with their lines, all at once", () => {
     const path = peopleFile(
       "people.yaml",
-      `people:\n  - userId: " "\n  - name: carol\n  - userId: ${ALICE}\n    account: alice\n  - just-a-string\n`,
+      `people:\n  - userId: " "\n  - nickname: carol\n  - userId: ${ALICE}\n    account: alice\n  - just-a-string\n`,
     );
     assert.throws(
       () => readPeopleFile(path),
       (error: Error) => {
         assert.match(error.message, /has 4 problems/);
         assert.match(error.message, new RegExp(`${path}:2: userId is empty or only whitespace`));
-        assert.match(error.message, new RegExp(`${path}:3: unknown key "name"; allowed: userId, account`));
+        assert.match(
+          error.message,
+          new RegExp(`${path}:3: unknown key "nickname"; allowed: userId, account`),
+        );
         assert.match(error.message, new RegExp(`${path}:4: give either userId or account, not both`));
         assert.match(
           error.message,

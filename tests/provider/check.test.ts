@@ -52,8 +52,27 @@ describe("check", () => {
     assert.equal(failures![0]!.property, "userId");
     assert.match(
       failures![0]!.reason,
-      /Quick BI has no user with userId "f{32}" \(User\.Not\.In\.Organization, RequestId [0-9A-F-]{36}\).*onMissingUser: "succeed"/,
+      /Quick BI has no user with userId "f{32}" \(User\.Not\.In\.Organization, RequestId [0-9A-F-]{36}\)\. Nothing was withdrawn\. Check that userId is the Quick BI UserId/,
     );
+    // A typo recorded as "already offboarded" would leave the real person in their groups.
+    assert.doesNotMatch(failures![0]!.reason, /onMissingUser/);
+  });
+
+  it("recognises an Alibaba Cloud account UID given as userId, and says account takes it", async () => {
+    const { failures } = await t.provider.check!({}, { userId: "1234567890123401" });
+    assert.equal(failures![0]!.property, "userId");
+    assert.match(
+      failures![0]!.reason,
+      /userId "1234567890123401" has the form of an Alibaba Cloud account UID \(16 digits\).*`account: "1234567890123401"`/,
+    );
+  });
+
+  it("refuses an account UID given as userId even with onMissingUser succeed: it is a wrong id, not a person gone", async () => {
+    const { failures } = await t.provider.check!(
+      {},
+      { userId: "1234567890123401", onMissingUser: "succeed" },
+    );
+    assert.match(failures![0]!.reason, /account UID/);
   });
 
   it("accepts a missing user when onMissingUser is succeed, saying so in the impact", async () => {
@@ -74,6 +93,16 @@ describe("check", () => {
   it("reports a region without a Quick BI endpoint when no endpoint is configured", async () => {
     const noEndpoint = await configuredProvider({ "alicloud:region": "cn-beijing" });
     const { failures } = await noEndpoint.check!({}, { userId: ALICE });
+    // No property: the region came from stack config, not from the program's region input.
+    assert.deepEqual(
+      failures!.map((f) => f.property),
+      [""],
+    );
+    assert.match(failures![0]!.reason, /region "cn-beijing" \(from stack config alicloud:region\)/);
+  });
+
+  it("keeps the property of a failure about an input the program set", async () => {
+    const { failures } = await t.provider.check!({}, { userId: ALICE, region: "Hangzhou" });
     assert.deepEqual(
       failures!.map((f) => f.property),
       ["region"],

@@ -61,6 +61,21 @@ describe("credentials", () => {
     assert.ok(t.emulator.requests().every((r) => r.accessKeyId === t.emulator.accessKeyId));
   });
 
+  it("signs with quickbi:accessKey/secretKey, the plugin's own namespace, before alicloud:*", async () => {
+    const own = await configuredProvider({
+      "quickbi:endpoint": t.emulator.url,
+      "quickbi:accessKey": t.emulator.accessKeyId,
+      "quickbi:secretKey": t.emulator.accessKeySecret,
+      "alicloud:accessKey": "SOMEONEELSE123",
+      "alicloud:secretKey": "someone-elses-secret",
+    });
+    await own.create({ userId: ALICE });
+    assert.ok(t.emulator.requests().length > 0);
+    assert.ok(
+      t.emulator.requests().every((r) => r.signatureVerified && r.accessKeyId === t.emulator.accessKeyId),
+    );
+  });
+
   describe("with no credentials anywhere", () => {
     const anonymousConfig = () => ({ "quickbi:endpoint": t.emulator.url, "quickbi:maxAttempts": "1" });
 
@@ -75,8 +90,14 @@ describe("credentials", () => {
           error.message,
           /failed: CredentialsUnavailable: no Alibaba Cloud credentials were found/,
         );
-        assert.match(error.message, /pulumi config set --secret alicloud:secretKey/);
+        assert.match(error.message, /pulumi config set --secret quickbi:secretKey/);
         assert.doesNotMatch(error.message, /undefined|ENOTFOUND/, `the ${attempt} call`);
+        const [first, ...places] = error.message.split("\n");
+        assert.ok(first!.length <= 500, `a first line a CLI shows whole (${first!.length} characters)`);
+        assert.ok(
+          places.some((line) => /^ {2}credentials chain, OIDC\/RRSA: /.test(line)),
+          "then each place looked in, a line each",
+        );
       }
       assert.equal(t.emulator.requests().length, 0);
     });

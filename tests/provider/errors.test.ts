@@ -64,7 +64,7 @@ describe("final errors", () => {
       "quickbi:endpoint": t.emulator.url,
       "quickbi:maxAttempts": "1",
     });
-    await assert.rejects(anonymous.create({ userId: ALICE }), /CredentialsUnavailable: .*alicloud:accessKey/);
+    await assert.rejects(anonymous.create({ userId: ALICE }), /CredentialsUnavailable: .*quickbi:accessKey/);
     assert.equal(t.emulator.requests().length, 0);
   });
 

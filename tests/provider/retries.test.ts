@@ -90,6 +90,18 @@ describe("retries", () => {
     assert.equal(requestsFor(t.emulator, "WithdrawAllUserGroups").length, 3);
   });
 
+  it("says that a withdrawal whose attempts all failed may have been applied, naming the groups it held just before", async () => {
+    t.emulator.setFaults({ rules: [{ fault: "unavailable", action: "WithdrawAllUserGroups" }] });
+    const limited = await configuredProvider({
+      ...emulatorStackConfig(t.emulator),
+      "quickbi:maxAttempts": "2",
+    });
+    await assert.rejects(
+      limited.create(ALICE_ANY_IMPACT),
+      /WithdrawAllUserGroups .*ServiceUnavailable \(HTTP 503, .*after 2 attempts\).*just before, the user was in 2 group\(s\): Finance \(.*\), Sales \(.*\)\. An attempt may already have been applied by Quick BI .*Check the user's groups in Quick BI's member management/,
+    );
+  });
+
   it("fails when Quick BI keeps answering Success true but Result false", async () => {
     t.emulator.setFaults({ rules: [{ fault: "resultFalse", action: "WithdrawAllUserGroups" }] });
     await assert.rejects(

@@ -44,7 +44,7 @@ describe("a revocation with no credentials anywhere, in the real provider host",
         (e: Error) => e,
       );
       assert.match(error.message, /failed: CredentialsUnavailable: no Alibaba Cloud credentials were found/);
-      assert.match(error.message, /pulumi config set alicloud:accessKey/);
+      assert.match(error.message, /pulumi config set --secret quickbi:accessKey/);
       assert.doesNotMatch(error.message, /undefined|ENOTFOUND/, `the ${attempt} create`);
     }
     assert.equal(emulator.requests().length, 0);

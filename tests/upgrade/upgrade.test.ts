@@ -150,5 +150,31 @@ function upgradeSuite({ release, shape, dir }: UpgradeFixture): void {
       assertUnchanged(driftFound(refresh), refresh);
       assert.deepEqual(writesOf(refresh), []);
     });
+
+    // Only a program with a people list has entries a name can be given to.
+    if (!existsSync(join(dir, "people.yaml"))) return;
+    it("renames a person listed by userId when the list gives them a name: no replacement, no Quick BI write", async () => {
+      const peopleFile = join(stack.local.stack.workspace.workDir, "people.yaml");
+      const userId = /- userId: (\S+)/.exec(readFileSync(peopleFile, "utf8"))?.[1];
+      assert.ok(userId, "the fixture's list names someone by userId");
+      writeFileSync(
+        peopleFile,
+        readFileSync(peopleFile, "utf8").replace(
+          `- userId: ${userId}\n`,
+          `- userId: ${userId}\n    name: Alice Wang\n`,
+        ),
+      );
+
+      const up = await stack.up();
+
+      // The alias carries the resource to its new name: a `same` step, not a create and a delete.
+      assertUnchanged(changedSteps(up), up);
+      assert.ok(
+        up.events.some((e) => e.resourcePreEvent?.metadata.urn.endsWith("::leavers-Alice Wang")),
+        "the resource now has the person's name",
+      );
+      assert.deepEqual(writesOf(up), []);
+      assert.deepEqual(stack.emulator.state(), world);
+    });
   });
 }

@@ -262,6 +262,8 @@ func (o OffboardedPersonArrayOutput) Index(i pulumi.IntInput) OffboardedPersonOu
 type Person struct {
 	// The Alibaba Cloud account name or UID.
 	Account *string `pulumi:"account"`
+	// How reviewers know the person, for an entry a UserId alone would leave unreadable in a plan: the person's resource is named `<component>-<name>` instead of `<component>-<userId>`. Never sent to Quick BI. Letters, digits, spaces and `.` `_` `'` `-`, up to 64 characters, unique in the list. Adding it to a person already offboarded renames their resource with an alias: no replacement, no call. Changing it afterwards plans a new revocation (a repeated, harmless withdrawal).
+	Name *string `pulumi:"name"`
 	// Overrides the component's onMissingUser for this person.
 	OnMissingUser *OnMissingUser `pulumi:"onMissingUser"`
 	// The main account a RAM user `account` belongs to.
@@ -289,6 +291,8 @@ type PersonInput interface {
 type PersonArgs struct {
 	// The Alibaba Cloud account name or UID.
 	Account pulumi.StringPtrInput `pulumi:"account"`
+	// How reviewers know the person, for an entry a UserId alone would leave unreadable in a plan: the person's resource is named `<component>-<name>` instead of `<component>-<userId>`. Never sent to Quick BI. Letters, digits, spaces and `.` `_` `'` `-`, up to 64 characters, unique in the list. Adding it to a person already offboarded renames their resource with an alias: no replacement, no call. Changing it afterwards plans a new revocation (a repeated, harmless withdrawal).
+	Name pulumi.StringPtrInput `pulumi:"name"`
 	// Overrides the component's onMissingUser for this person.
 	OnMissingUser OnMissingUserPtrInput `pulumi:"onMissingUser"`
 	// The main account a RAM user `account` belongs to.
@@ -356,6 +360,11 @@ func (o PersonOutput) ToPersonOutputWithContext(ctx context.Context) PersonOutpu
 // The Alibaba Cloud account name or UID.
 func (o PersonOutput) Account() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Person) *string { return v.Account }).(pulumi.StringPtrOutput)
+}
+
+// How reviewers know the person, for an entry a UserId alone would leave unreadable in a plan: the person's resource is named `<component>-<name>` instead of `<component>-<userId>`. Never sent to Quick BI. Letters, digits, spaces and `.` `_` `'` `-`, up to 64 characters, unique in the list. Adding it to a person already offboarded renames their resource with an alias: no replacement, no call. Changing it afterwards plans a new revocation (a repeated, harmless withdrawal).
+func (o PersonOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Person) *string { return v.Name }).(pulumi.StringPtrOutput)
 }
 
 // Overrides the component's onMissingUser for this person.

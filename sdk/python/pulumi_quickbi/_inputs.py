@@ -28,6 +28,10 @@ class PersonArgsDict(TypedDict):
     """
     The Alibaba Cloud account name or UID.
     """
+    name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    How reviewers know the person, for an entry a UserId alone would leave unreadable in a plan: the person's resource is named `<component>-<name>` instead of `<component>-<userId>`. Never sent to Quick BI. Letters, digits, spaces and `.` `_` `'` `-`, up to 64 characters, unique in the list. Adding it to a person already offboarded renames their resource with an alias: no replacement, no call. Changing it afterwards plans a new revocation (a repeated, harmless withdrawal).
+    """
     on_missing_user: NotRequired[pulumi.Input[Optional['OnMissingUser']]]
     """
     Overrides the component's onMissingUser for this person.
@@ -53,6 +57,7 @@ class PersonArgsDict(TypedDict):
 class PersonArgs:
     def __init__(__self__, *,
                  account: pulumi.Input[Optional[_builtins.str]] = None,
+                 name: pulumi.Input[Optional[_builtins.str]] = None,
                  on_missing_user: pulumi.Input[Optional['OnMissingUser']] = None,
                  parent_account_name: pulumi.Input[Optional[_builtins.str]] = None,
                  reason: pulumi.Input[Optional[_builtins.str]] = None,
@@ -62,6 +67,7 @@ class PersonArgs:
         One person to offboard, as a people list gives them. Exactly one of `userId` and `account`.
 
         :param pulumi.Input[_builtins.str] account: The Alibaba Cloud account name or UID.
+        :param pulumi.Input[_builtins.str] name: How reviewers know the person, for an entry a UserId alone would leave unreadable in a plan: the person's resource is named `<component>-<name>` instead of `<component>-<userId>`. Never sent to Quick BI. Letters, digits, spaces and `.` `_` `'` `-`, up to 64 characters, unique in the list. Adding it to a person already offboarded renames their resource with an alias: no replacement, no call. Changing it afterwards plans a new revocation (a repeated, harmless withdrawal).
         :param pulumi.Input['OnMissingUser'] on_missing_user: Overrides the component's onMissingUser for this person.
         :param pulumi.Input[_builtins.str] parent_account_name: The main account a RAM user `account` belongs to.
         :param pulumi.Input[_builtins.str] reason: Why, for the audit record.
@@ -70,6 +76,8 @@ class PersonArgs:
         """
         if account is not None:
             pulumi.set(__self__, "account", account)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
         if on_missing_user is not None:
             pulumi.set(__self__, "on_missing_user", on_missing_user)
         if parent_account_name is not None:
@@ -92,6 +100,18 @@ class PersonArgs:
     @account.setter
     def account(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "account", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        How reviewers know the person, for an entry a UserId alone would leave unreadable in a plan: the person's resource is named `<component>-<name>` instead of `<component>-<userId>`. Never sent to Quick BI. Letters, digits, spaces and `.` `_` `'` `-`, up to 64 characters, unique in the list. Adding it to a person already offboarded renames their resource with an alias: no replacement, no call. Changing it afterwards plans a new revocation (a repeated, harmless withdrawal).
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "name", value)
 
     @_builtins.property
     @pulumi.getter(name="onMissingUser")

@@ -48,3 +48,26 @@ export async function waitForUrl(cli: CliProcess): Promise<string> {
     check();
   });
 }
+
+/** Waits until the CLI has printed `count` lines matching `pattern`, and returns them. */
+export async function linesMatching(cli: CliProcess, pattern: RegExp, count: number): Promise<string[]> {
+  const found = () =>
+    cli
+      .stdout()
+      .split("\n")
+      .filter((line) => pattern.test(line));
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const lines = found();
+      if (lines.length >= count) {
+        cli.child.stdout!.off("data", check);
+        resolve(lines);
+      }
+    };
+    cli.child.stdout!.on("data", check);
+    void cli.exited.then((code) =>
+      reject(new Error(`CLI exited (${code}) with ${found().length} of ${count} lines matching ${pattern}`)),
+    );
+    check();
+  });
+}

@@ -11,6 +11,11 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// AccessKey ID. Unlike `alicloud:accessKey`, it reaches the plugin in every command from every language (a refresh runs no Construct); set it with `--secret`, since the engine keeps a default provider's config in the state, encrypted only when secret. Default: `alicloud:accessKey` where it reaches the provider, then the Alibaba Cloud credentials chain.
+func GetAccessKey(ctx *pulumi.Context) string {
+	return config.Get(ctx, "quickbi:accessKey")
+}
+
 // Requests in flight at once from one provider process. Default: `4`.
 func GetConcurrency(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:concurrency")
@@ -64,6 +69,16 @@ func GetRetryBaseDelay(ctx *pulumi.Context) int {
 // Backoff cap in milliseconds. Default: `20000`.
 func GetRetryMaxDelay(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:retryMaxDelay")
+}
+
+// AccessKey secret, with `quickbi:accessKey`; set it with `--secret`. Default: `alicloud:secretKey` where it reaches the provider, then the Alibaba Cloud credentials chain.
+func GetSecretKey(ctx *pulumi.Context) string {
+	return config.Get(ctx, "quickbi:secretKey")
+}
+
+// STS security token, with `quickbi:accessKey` and `quickbi:secretKey` when they are STS credentials; set it with `--secret`.
+func GetSecurityToken(ctx *pulumi.Context) string {
+	return config.Get(ctx, "quickbi:securityToken")
 }
 
 // Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown"; a revocation's `strictPreview` input overrides it. Default: `true`.

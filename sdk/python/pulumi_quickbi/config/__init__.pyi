@@ -14,6 +14,11 @@ else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from .. import _utilities
 
+accessKey: Optional[str]
+"""
+AccessKey ID. Unlike `alicloud:accessKey`, it reaches the plugin in every command from every language (a refresh runs no Construct); set it with `--secret`, since the engine keeps a default provider's config in the state, encrypted only when secret. Default: `alicloud:accessKey` where it reaches the provider, then the Alibaba Cloud credentials chain.
+"""
+
 concurrency: Optional[int]
 """
 Requests in flight at once from one provider process. Default: `4`.
@@ -67,6 +72,16 @@ Backoff base in milliseconds: the wait before attempt n+1 is uniform in [0, min(
 retryMaxDelay: Optional[int]
 """
 Backoff cap in milliseconds. Default: `20000`.
+"""
+
+secretKey: Optional[str]
+"""
+AccessKey secret, with `quickbi:accessKey`; set it with `--secret`. Default: `alicloud:secretKey` where it reaches the provider, then the Alibaba Cloud credentials chain.
+"""
+
+securityToken: Optional[str]
+"""
+STS security token, with `quickbi:accessKey` and `quickbi:secretKey` when they are STS credentials; set it with `--secret`.
 """
 
 strictPreview: Optional[bool]

@@ -21,6 +21,13 @@ __config__ = pulumi.Config('quickbi')
 
 class _ExportableConfig(types.ModuleType):
     @_builtins.property
+    def access_key(self) -> Optional[str]:
+        """
+        AccessKey ID. Unlike `alicloud:accessKey`, it reaches the plugin in every command from every language (a refresh runs no Construct); set it with `--secret`, since the engine keeps a default provider's config in the state, encrypted only when secret. Default: `alicloud:accessKey` where it reaches the provider, then the Alibaba Cloud credentials chain.
+        """
+        return __config__.get('accessKey')
+
+    @_builtins.property
     def concurrency(self) -> Optional[int]:
         """
         Requests in flight at once from one provider process. Default: `4`.
@@ -96,6 +103,20 @@ class _ExportableConfig(types.ModuleType):
         Backoff cap in milliseconds. Default: `20000`.
         """
         return __config__.get_int('retryMaxDelay')
+
+    @_builtins.property
+    def secret_key(self) -> Optional[str]:
+        """
+        AccessKey secret, with `quickbi:accessKey`; set it with `--secret`. Default: `alicloud:secretKey` where it reaches the provider, then the Alibaba Cloud credentials chain.
+        """
+        return __config__.get('secretKey')
+
+    @_builtins.property
+    def security_token(self) -> Optional[str]:
+        """
+        STS security token, with `quickbi:accessKey` and `quickbi:secretKey` when they are STS credentials; set it with `--secret`.
+        """
+        return __config__.get('securityToken')
 
     @_builtins.property
     def strict_preview(self) -> Optional[bool]:
