@@ -132,7 +132,7 @@ const WITHDRAWAL_MAY_HAVE_APPLIED =
 export function hintFor(code: string, operation: string, user: QuickBIUser): string {
   const byAccount = "account" in user;
   if (isMissingUserCode(code)) {
-    if (!byAccount && isAccountUid(user.userId)) return accountUidAdvice(user.userId);
+    if ("userId" in user && isAccountUid(user.userId)) return accountUidAdvice(user.userId);
     return byAccount
       ? 'Check that account is the Alibaba Cloud account name (for a RAM user the part before "@", with parentAccountName its main account) or UID of a member of this Quick BI organisation, in this organisation\'s region.'
       : "Check that userId is the Quick BI UserId (32 characters, shown in Quick BI's member management or returned by QueryUserInfoByAccount), not the Alibaba Cloud account UID, and that the user belongs to this organisation's region.";
