@@ -5,7 +5,8 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   // .matrix/ and .tools/ hold the support matrix's copies of this checkout and its Node.js binaries.
-  { ignores: ["dist/", "node_modules/", "**/*.d.ts", ".matrix/", ".tools/"] },
+  // .release/ holds npm run release's artifacts (and, while it runs, the plugin's bundle).
+  { ignores: ["dist/", "node_modules/", "**/*.d.ts", ".matrix/", ".tools/", ".release/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,9 +3,11 @@
 // and exits non-zero at the first deviation, so it doubles as a smoke test.
 //   offboard-one (the default)  examples/offboard-one: preview, up, up again, refresh, destroy
 //   gitops                      examples/gitops: a people list reviewed as pull requests
-// A machine without the pinned CLI gets it first (scripts/pulumi-cli); where none can be had, this
-// says how to get one and exits non-zero. There is no fallback to anything but the real CLI.
-import { obtainPulumiCli, type PulumiCli } from "../harness/pulumi-cli";
+// It runs the `pulumi` on PATH when that is a 3.x at least as new as this checkout's @pulumi/pulumi
+// (harness/pulumi-cli.ts says why); else the pinned CLI, obtained first if this machine has none
+// (scripts/pulumi-cli); where none can be had, this says how to get one and exits non-zero. There is
+// no fallback to anything but the real CLI.
+import { pulumiCliForStart, type PulumiCli } from "../harness/pulumi-cli";
 import { gitops } from "./sessions/gitops";
 import { offboardOne } from "./sessions/offboard-one";
 
@@ -19,7 +21,7 @@ async function main(args: readonly string[]): Promise<void> {
       `unknown arguments ${JSON.stringify(args.join(" "))}; usage: npm start [-- ${Object.keys(SESSIONS).join(" | ")}]`,
     );
   }
-  const cli = obtainPulumiCli();
+  const cli = pulumiCliForStart();
   await session(cli);
 }
 

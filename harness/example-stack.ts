@@ -9,12 +9,17 @@
  *   `plugins.providers` path. The example is copied to a temporary directory (stack settings are
  *   written beside Pulumi.yaml) with that path made absolute.
  * scripts/native-toolchain obtains what each needs; {@link findExampleTools} says what is missing.
+ *
+ * With `installedPlugin`, the stack runs as a user's would after installing the release: the plugin
+ * from a `PULUMI_HOME` it was installed into (`pulumi plugin install --file`), `PATH` holding only the
+ * tools' directories (no Node.js, no repository bin/), and no `plugins` section in the YAML project.
  */
 import { execFile, execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { parseDocument } from "yaml";
 import { findPulumiCli, type PulumiCli } from "./pulumi-cli";
 
 const run = promisify(execFile);
@@ -35,16 +40,21 @@ export type ExampleTools =
   | { readonly cli: PulumiCli; readonly python: string; readonly yamlHost: string }
   | { readonly missing: string };
 
-/** Finds what `language`'s example needs, building nothing. */
-export function findExampleTools(language: ExampleLanguage): ExampleTools {
-  const cli = findPulumiCli();
-  if (!cli) return { missing: "the Pulumi CLI v3.276.0 (scripts/pulumi-cli builds it)" };
-  const where = Object.fromEntries(
+/** Where scripts/native-toolchain keeps each part (`python`, `yaml-host`, `wheelhouse`…), as it prints them. */
+export function nativeToolchainPaths(): Partial<Record<string, string>> {
+  return Object.fromEntries(
     execFileSync(TOOLCHAIN, ["--print"], { encoding: "utf8" })
       .trim()
       .split("\n")
       .map((line) => line.split("=", 2) as [string, string]),
   );
+}
+
+/** Finds what `language`'s example needs, building nothing. */
+export function findExampleTools(language: ExampleLanguage): ExampleTools {
+  const cli = findPulumiCli();
+  if (!cli) return { missing: "the Pulumi CLI v3.276.0 (scripts/pulumi-cli builds it)" };
+  const where = nativeToolchainPaths();
   const python = where.python ?? "";
   const yamlHost = where["yaml-host"] ?? "";
   if (language === "python" && !existsSync(python))
@@ -65,6 +75,8 @@ export interface ExampleStackOptions {
   readonly config: Readonly<Record<string, string | { readonly secret: string }>>;
   /** Environment of the CLI (and so of the plugin), on top of this process's. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Run with the plugin installed into this `PULUMI_HOME`, `PATH` only the tools' directories. */
+  readonly installedPlugin?: { readonly pulumiHome: string };
   /**
    * For YAML, the project directory to copy, relative to the repository.
    * @default "examples/yaml"
@@ -86,16 +98,20 @@ export class ExampleStack {
     const dir = mkdtempSync(join(tmpdir(), `quickbi-${options.language}-`));
     const workDir = join(dir, "work");
     mkdirSync(join(dir, "state"));
-    const { cli, yamlHost } = options.tools;
+    const { cli, yamlHost, python } = options.tools;
+    const installed = options.installedPlugin;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...options.env,
       PULUMI_BACKEND_URL: `file://${join(dir, "state")}`,
-      PULUMI_HOME: join(dir, "home"),
+      PULUMI_HOME: installed?.pulumiHome ?? join(dir, "home"),
       PULUMI_CONFIG_PASSPHRASE: "quickbi-offboarding-example",
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-      PATH: [cli.bin, resolve(yamlHost, ".."), join(ROOT, "bin"), process.env.PATH ?? ""].join(":"),
+      PATH: (installed
+        ? [cli.bin, dirname(yamlHost), dirname(python)]
+        : [cli.bin, dirname(yamlHost), join(ROOT, "bin"), process.env.PATH ?? ""]
+      ).join(":"),
       QUICKBI_STACK_DIR: workDir,
       QUICKBI_CLI_ROOT: cli.root,
       QUICKBI_CONFIG: JSON.stringify(options.config),
@@ -105,10 +121,16 @@ export class ExampleStack {
       const source = join(ROOT, options.yamlProject ?? join("examples", "yaml"));
       cpSync(source, workDir, { recursive: true });
       const project = join(workDir, "Pulumi.yaml");
-      writeFileSync(
-        project,
-        readFileSync(project, "utf8").replace(/path: (\.\.\/)+bin/, `path: ${join(ROOT, "bin")}`),
-      );
+      if (installed) {
+        const settings = parseDocument(readFileSync(project, "utf8"));
+        settings.delete("plugins");
+        writeFileSync(project, settings.toString());
+      } else {
+        writeFileSync(
+          project,
+          readFileSync(project, "utf8").replace(/path: (\.\.\/)+bin/, `path: ${join(ROOT, "bin")}`),
+        );
+      }
       const stack = new ExampleStack(options, dir, workDir, env);
       await stack.pulumi(["stack", "init", "dev"]);
       for (const [key, value] of Object.entries(options.config)) {

@@ -57,7 +57,7 @@ pulumi.runtime.setMocks({
 require("./bin/index.js");
 `;
 
-/** Packs dist/ as it is (`npm pack --ignore-scripts` does not rebuild): it must be fresh, see assertDistFresh. */
+/** Packs this checkout (`npm pack` builds dist/ first, in prepack), as a release does. */
 export function installConsumer(): InstalledConsumer {
   assertDistFresh();
   const dir = mkdtempSync(join(tmpdir(), "quickbi-consumer-"));

@@ -2,16 +2,16 @@
  * The entry point of the `pulumi-resource-quickbi` plugin (bin/pulumi-resource-quickbi starts it):
  * the engine runs it with its address as the argument, in the program's directory, and reads the
  * gRPC port from the first stdout line. The schema and version are the package's own, so the plugin,
- * schema.json and the generated SDKs always name the same version.
+ * schema.json and the generated SDKs always name the same version. Both are `require`d (not read from
+ * disk) so that the standalone plugin executable's bundle carries them (tools/release/plugin-bundle.ts).
  */
-import { readFileSync } from "node:fs";
 import { main } from "@pulumi/pulumi/provider";
 import { removalGuardProvider, revocationProvider } from "../dynamic/impl";
 import { pluginConfig } from "./plugin-config";
 import { QuickBIProvider } from "./provider";
 
 async function serve(args: string[]): Promise<void> {
-  const schema = readFileSync(require.resolve("pulumi-quickbi-offboarding/schema.json"), "utf8");
+  const schema = JSON.stringify(require("pulumi-quickbi-offboarding/schema.json"));
   const { version } = require("pulumi-quickbi-offboarding/package.json") as { version: string };
   const provider = new QuickBIProvider({
     version,

@@ -1,9 +1,11 @@
 /**
  * The docs' input, output and config tables, made from the schema. A page holds each table between
  * `<!-- generated: <table> -->` and `<!-- /generated -->`, where <table> is `inputs <Resource>`,
- * `outputs <Resource>`, `types` or `config`; `npm run generate` rewrites what is between the markers.
+ * `outputs <Resource>`, `types`, `config` or `install` (install-commands.ts); `npm run generate` rewrites
+ * what is between the markers.
  */
 import type { SchemaProperty } from "./declarations";
+import { installCommands } from "./install-commands";
 import type { PackageSchema } from "./schema";
 
 const REGION = /(<!-- generated: ([^>]+?) -->\n)[\s\S]*?(<!-- \/generated -->)/g;
@@ -24,9 +26,12 @@ function table(name: string, file: string, schema: PackageSchema): string {
       schema,
     );
   if (kind === "types") return typeTables(schema);
+  if (kind === "install") return installCommands(schema);
   const served = resource && schema.resources[`quickbi:index:${resource}`];
   if (!served || (kind !== "inputs" && kind !== "outputs"))
-    throw new Error(`${file}: no generated table "${name}" (inputs|outputs <Resource>, types, config)`);
+    throw new Error(
+      `${file}: no generated table "${name}" (inputs|outputs <Resource>, types, config, install)`,
+    );
   const [properties, required] =
     kind === "inputs"
       ? [served.inputProperties, served.requiredInputs ?? []]

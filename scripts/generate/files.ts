@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as prettier from "prettier";
 import { withTables } from "./docs-tables";
+import type { PackageManifest } from "./public-home";
 import { packageSchema } from "./schema";
 
 /** The command that rewrites every generated file, for messages. */
@@ -14,10 +15,7 @@ export const GENERATE = "npm run generate";
 
 /** Generated files by path relative to `root`, with the text each must hold. */
 export async function generatedFiles(root: string): Promise<Map<string, string>> {
-  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
-    version: string;
-    license: string;
-  };
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as PackageManifest;
   const schema = packageSchema(root, manifest);
   const files = new Map<string, string>();
   const format = async (path: string, text: string) => {

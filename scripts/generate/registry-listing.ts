@@ -1,8 +1,7 @@
 /**
  * What a Pulumi Registry listing shows about the `quickbi` package, besides what package.json already
- * says (version, license): the one place this metadata is written. The repository, and the
- * pluginDownloadURL a Registry listing also needs, are to be derived from package.json's `repository`
- * here too, so that every generated file names the same place.
+ * says (version, license, repository): the one place this metadata is written. The repository URL, the
+ * pluginDownloadURL and the Go import path come from package.json's `repository` (public-home.ts).
  */
 export const REGISTRY_LISTING = {
   name: "quickbi",
@@ -11,14 +10,12 @@ export const REGISTRY_LISTING = {
     "Declare employee offboarding from Alibaba Cloud Quick BI: WithdrawAllUserGroups with a preview of who leaves which groups, an audit record and drift detection.",
   keywords: ["pulumi", "alibaba-cloud", "quickbi", "offboarding", "category/utility", "kind/native"],
   homepage: "https://www.npmjs.com/package/pulumi-quickbi-offboarding",
-  repository: "https://github.com/pulumi-quickbi-offboarding/pulumi-quickbi-offboarding",
   publisher: "pulumi-quickbi-offboarding",
   /** In the repository, so that it is served from the same place as the docs. */
   logoPath: "docs/logo.svg",
   /** The SDK packages' names and options for Pulumi's code generators. */
   language: {
     go: {
-      importBasePath: "github.com/pulumi-quickbi-offboarding/pulumi-quickbi-offboarding/sdk/go/quickbi",
       respectSchemaVersion: true,
       generateExtraInputTypes: true,
     },

@@ -1,5 +1,6 @@
 import ts from "typescript";
 import { Declarations, type SchemaProperty, type SchemaType } from "./declarations";
+import { publicHome, type PackageManifest } from "./public-home";
 import { REGISTRY_LISTING } from "./registry-listing";
 import { SERVED, STACK_CONFIG } from "./served";
 
@@ -23,7 +24,8 @@ export interface PackageSchema {
 }
 
 /** schema.json, made from the TypeScript declarations under `root`. */
-export function packageSchema(root: string, manifest: { version: string; license: string }): PackageSchema {
+export function packageSchema(root: string, manifest: PackageManifest): PackageSchema {
+  const home = publicHome(manifest);
   const declarations = new Declarations(root);
   const resources: Record<string, SchemaResource> = {};
   for (const { token, args, resource } of SERVED) {
@@ -51,14 +53,15 @@ export function packageSchema(root: string, manifest: { version: string; license
     keywords: [...listing.keywords],
     homepage: listing.homepage,
     license: manifest.license,
-    repository: listing.repository,
+    repository: home.repositoryUrl,
+    pluginDownloadURL: home.pluginDownloadURL,
     publisher: listing.publisher,
-    logoUrl: `${listing.repository}/raw/HEAD/${logoPath}`,
+    logoUrl: `${home.repositoryUrl}/raw/HEAD/${logoPath}`,
     meta: { supportPack: true },
     config: { variables: config.properties },
     types: sortedByKey(declarations.types),
     resources,
-    language,
+    language: { ...language, go: { importBasePath: home.goImportPath, ...language.go } },
   };
 }
 

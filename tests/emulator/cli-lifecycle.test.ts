@@ -75,7 +75,7 @@ describe("emulator CLI, as a user runs it", () => {
     await waitForUrl(cli);
     assert.match(
       cli.stdout(),
-      /^Seed: +examples\/offboard-one\/seed\.yaml \(4 users, 4 user groups, 4 memberships\)$/m,
+      /^Seed: +examples\/offboard-one\/seed\.yaml \(4 users, 4 user groups, 4 memberships, 3 workspaces\)$/m,
     );
     assert.ok(
       cli
@@ -88,7 +88,10 @@ describe("emulator CLI, as a user runs it", () => {
   it("says when it runs on the built-in seed without faults", async () => {
     cli = spawnCli([]);
     await waitForUrl(cli);
-    assert.match(cli.stdout(), /^Seed: +the built-in seed \(\d+ users, \d+ user groups, \d+ memberships\)$/m);
+    assert.match(
+      cli.stdout(),
+      /^Seed: +the built-in seed \(\d+ users, \d+ user groups, \d+ memberships, \d+ workspaces\)$/m,
+    );
     assert.match(cli.stdout(), /^Faults: none$/m);
   });
 });

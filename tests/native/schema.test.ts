@@ -6,6 +6,7 @@ import { KNOWN_CONFIG_KEYS } from "../../provider/config/known-config-keys";
 import { Declarations } from "../../scripts/generate/declarations";
 import { GENERATE, generatedFiles } from "../../scripts/generate/files";
 import type { PackageSchema } from "../../scripts/generate/schema";
+import { publicHome } from "../../scripts/generate/public-home";
 
 /**
  * schema.json, the known config keys and the docs' tables are generated from the TypeScript
@@ -127,5 +128,25 @@ describe("the files generated from the declarations", function () {
       assert.deepEqual([plugin.name, plugin.version], ["quickbi", version], `${file}: run ${GENERATE}`);
     }
     assert.match(read("sdk/python/pyproject.toml"), new RegExp(`version = "${version}"`));
+  });
+
+  it("names the public home of package.json's repository: the plugin's download URL and the Go module", () => {
+    const home = publicHome();
+    const schema = JSON.parse(read("schema.json")) as PackageSchema;
+    assert.equal(schema.repository, home.repositoryUrl, `run ${GENERATE}`);
+    assert.equal(schema.pluginDownloadURL, home.pluginDownloadURL, `run ${GENERATE}`);
+    assert.equal(
+      (schema.language as { go?: { importBasePath?: string } } | undefined)?.go?.importBasePath,
+      home.goImportPath,
+      `run ${GENERATE}`,
+    );
+    for (const file of [
+      "sdk/python/pulumi_quickbi/pulumi-plugin.json",
+      "sdk/go/quickbi/pulumi-plugin.json",
+    ]) {
+      const plugin = JSON.parse(read(file)) as { server?: string };
+      assert.equal(plugin.server, home.pluginDownloadURL, `${file}: run ${GENERATE}`);
+    }
+    assert.match(read("sdk/go/go.mod"), new RegExp(`^module ${home.goModule}$`, "m"));
   });
 });
