@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     ...(option("parallel") === undefined ? {} : { parallel: number("parallel", 1) }),
     bulkRepeats: full ? 3 : 1,
     stackPeople: number("stack-people", full ? 10_000 : 200),
-    previewRounds: number("preview-rounds", full ? 2 : 3),
+    previewRounds: number("preview-rounds", full ? 1 : 3),
     refreshRounds: number("refresh-rounds", 1),
     // The provider's default: what a scheduled `pulumi up --refresh` gets unless the stack raises it.
     refreshQps: number("refresh-qps", DEFAULTS.qps),
