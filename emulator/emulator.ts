@@ -41,6 +41,8 @@ export interface QuickBIEmulator {
   removeWorkspaceMember(userId: string, workspaceId: string): void;
   /** Changes a user's flags (adminUser, authAdminUser, isDeleted) or profile out of band. */
   updateUser(userId: string, changes: UserChanges): void;
+  /** Hands a workspace to another user, as its owner does in the console. */
+  setWorkspaceOwner(workspaceId: string, owner: string): void;
   /** Closes the server and destroys open sockets, hung ones included. */
   stop(): Promise<void>;
 }
@@ -104,6 +106,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Quic
     addWorkspaceMember: (userId, workspaceId, roleId) => store.setWorkspaceRole(userId, workspaceId, roleId),
     removeWorkspaceMember: (userId, workspaceId) => store.removeFromWorkspace(userId, workspaceId),
     updateUser: (userId, changes) => store.updateUser(userId, changes),
+    setWorkspaceOwner: (workspaceId, userId) => store.setWorkspaceOwner(workspaceId, userId),
     stop: () => server.close(),
   };
 }

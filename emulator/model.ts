@@ -60,6 +60,12 @@ export interface WorkspaceMember {
   readonly roleId: WorkspaceRoleId;
 }
 
+/** The user's role in one workspace, as the store answers it. */
+export interface WorkspaceRole {
+  readonly workspace: Workspace;
+  readonly roleId: WorkspaceRoleId;
+}
+
 /** The preset workspace roles, by RoleId, with the RoleCode and RoleName the emulator answers (chosen). */
 export const WORKSPACE_ROLES = {
   25: { roleCode: "admin", roleName: "Admin" },

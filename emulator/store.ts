@@ -5,14 +5,9 @@ import {
   type User,
   type UserGroup,
   type Workspace,
+  type WorkspaceRole,
   type WorkspaceRoleId,
 } from "./model";
-
-/** The user's role in one workspace. */
-export interface WorkspaceRole {
-  readonly workspace: Workspace;
-  readonly roleId: WorkspaceRoleId;
-}
 
 /** The user attributes an administrator can change (UpdateUser). */
 export type UserChanges = Partial<
@@ -149,6 +144,14 @@ export class Store {
     let roles = this.workspaceRoles.get(userId);
     if (!roles) this.workspaceRoles.set(userId, (roles = new Map()));
     roles.set(workspaceId, roleId);
+  }
+
+  /** Hands the workspace to another user, as its owner does in the console. */
+  setWorkspaceOwner(workspaceId: string, owner: string): void {
+    const workspace = this.workspaces.get(workspaceId);
+    if (!workspace || !this.users.has(owner))
+      throw new Error(`setWorkspaceOwner: no ${workspaceId} or ${owner}`);
+    this.workspaces.set(workspaceId, { ...workspace, owner });
   }
 
   removeFromWorkspace(userId: string, workspaceId: string): void {

@@ -5,6 +5,8 @@ export {
   type QuickBIWithdrawalRecord,
   type QuickBIResidualAccess,
   type QuickBIWorkspaceAccess,
+  type QuickBIScopeStep,
+  type QuickBIStepsRecord,
 } from "./resource";
 export {
   QuickBIOffboarding,

@@ -6,8 +6,15 @@ import { skipPromiseDebugStacks } from "./promise-debug-stacks";
 import type { GroupRecord, WithdrawalRecord } from "./revocation/audit";
 import type { OnMissingUser } from "./revocation/inputs";
 import type { Outcome, RevocationOutputs } from "./revocation/outputs";
+import type { ScopeStep } from "./revocation/scope";
+import type { StepsRecord } from "./revocation/steps/record";
 
-export type { GroupRecord as QuickBIGroupRecord, WithdrawalRecord as QuickBIWithdrawalRecord };
+export type {
+  GroupRecord as QuickBIGroupRecord,
+  WithdrawalRecord as QuickBIWithdrawalRecord,
+  StepsRecord as QuickBIStepsRecord,
+  ScopeStep as QuickBIScopeStep,
+};
 
 /** One workspace the user still belongs to directly, after the withdrawal. */
 export interface QuickBIWorkspaceAccess {
@@ -105,6 +112,17 @@ export interface QuickBIUserGroupRevocationArgs {
    */
   readonly strictPreview?: pulumi.Input<boolean>;
   /**
+   * How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces`
+   * (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to
+   * the common user role only: admin, permission admin and custom roles go), `account` (UpdateUser
+   * IsDeleted=true, a deactivation Quick BI can undo; never DeleteUser). Each step is previewed,
+   * recorded in `steps` with its RequestId and what it removed, and checked for drift by refresh.
+   * Changing it runs the new steps (an update, not a replacement).
+   * @default - stack config `quickbi:scope`, then ["groups"]
+   * @example ["groups", "workspaces", "organizationRoles", "account"]
+   */
+  readonly scope?: pulumi.Input<ScopeStep[]>;
+  /**
    * Where a people list names this person, for messages (`people.yaml:7`); QuickBIOffboarding sets it.
    * @default - none
    */
@@ -130,6 +148,8 @@ const OUTPUTS = {
   checkedAt: undefined,
   history: undefined,
   residualAccess: undefined,
+  scope: undefined,
+  steps: undefined,
   reason: undefined,
   ticket: undefined,
   region: undefined,
@@ -180,6 +200,15 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
    * flags, whether the account stays active; as of the withdrawal or the last refresh that changed it.
    */
   declare readonly residualAccess: pulumi.Output<QuickBIResidualAccess | undefined>;
+  /** The scope taken, when wider than the groups. */
+  declare readonly scope: pulumi.Output<ScopeStep[] | undefined>;
+  /**
+   * The record of each step beyond the groups (`workspaces`, `organizationRoles`, `account`): its
+   * status (done, incomplete, not-run), what it removed with the RequestId and time of each write,
+   * drift a refresh found (`current`) and earlier records (`history`). Its shape is
+   * QuickBIStepsRecord in the TypeScript package.
+   */
+  declare readonly steps: pulumi.Output<unknown | undefined>;
   /** As given. */
   declare readonly reason: pulumi.Output<string | undefined>;
   /** As given. */

@@ -1,7 +1,14 @@
 // The response shapes of the OpenAPI, built from the stored model. Field names are the service's.
-import { ORGANIZATION_ROLES, WORKSPACE_ROLES, type User, type UserGroup, type Workspace } from "../model";
+import {
+  ORGANIZATION_ROLES,
+  WORKSPACE_ROLES,
+  type User,
+  type UserGroup,
+  type Workspace,
+  type WorkspaceRole,
+} from "../model";
 import type { WorkspaceRoleId } from "../model";
-import type { Store, WorkspaceRole } from "../store";
+import type { Store } from "../store";
 
 // The model keeps no audit fields: nobody has asked to seed them, and constant values keep responses
 // reproducible. Times use the service's "yyyy-MM-dd HH:mm:ss" form.

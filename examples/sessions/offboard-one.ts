@@ -1,9 +1,11 @@
 // `npm start` (or `npm start -- offboard-one`): the offboard-one example stack's whole lifecycle with the
-// real Pulumi CLI against the embedded Quick BI emulator: preview, up, up again, refresh, destroy.
+// real Pulumi CLI against the embedded Quick BI emulator: preview, up, up again, refresh, destroy. Its
+// program offboards alice to zero access: groups, workspaces, organisation admin role, account.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { startEmulator } from "../../emulator";
+import { startEmulator, type QuickBIEmulator } from "../../emulator";
+import type { QuickBIStepsRecord } from "../../provider";
 import { LocalStack, type StateResource } from "../../harness/local-stack";
 import type { PulumiCli } from "../../harness/pulumi-cli";
 import { changes, count, expect, groupsOf, membership, pulumi, WITHDRAW } from "./session";
@@ -24,10 +26,11 @@ export async function offboardOne(cli: PulumiCli): Promise<void> {
     const alice = emulator.state().users.find((u) => u.accountName === "alice");
     expect(alice !== undefined, `the seed ${SEED} has no user with accountName alice`);
     const groupsOfAlice = () => groupsOf(emulator, alice.userId);
+    const accessOfAlice = () => accessOf(emulator, alice.userId);
     console.log(
       [
         `Quick BI emulator at ${emulator.url}, seeded from ${SEED}`,
-        `alice (${alice.nickName}, UserId ${alice.userId}) is ${membership(groupsOfAlice())}`,
+        `alice (${alice.nickName}, UserId ${alice.userId}) is ${membership(groupsOfAlice())}; ${accessOfAlice()}`,
         "",
         `Stack ${project.name}/dev (program ${project.main}), local file backend and passphrase secrets in a temporary directory:`,
         `$ pulumi config set quickbi:endpoint ${emulator.url}`,
@@ -80,8 +83,25 @@ export async function offboardOne(cli: PulumiCli): Promise<void> {
       `the state's requestId ${JSON.stringify(record.requestId)} is not the RequestId ${withdrawals[0]?.requestId} of the ${WITHDRAW} call`,
     );
     console.log(`\nThe state's requestId (pulumi stack export) is the RequestId of the ${WITHDRAW} call.`);
-    console.log(`alice is now ${membership(groupsOfAlice())}`);
+    console.log(`alice is now ${membership(groupsOfAlice())}; ${accessOfAlice()}`);
     expect(groupsOfAlice().length === 0, `after up, alice is still ${membership(groupsOfAlice())}`);
+    expect(accessOfAlice() === NO_ACCESS, `after up, alice: ${accessOfAlice()}`);
+    // Each step's record holds the RequestIds of the writes the emulator answered for it.
+    const steps = record.steps as QuickBIStepsRecord | undefined;
+    const writes = up.requests
+      .filter((r) => WRITES.includes(r.action) && r.status === 200)
+      .map((r) => r.requestId);
+    const recorded = [
+      record.requestId,
+      ...(steps?.workspaces?.removed.map((w) => w.requestId) ?? []),
+      steps?.organizationRoles?.requestId,
+      steps?.account?.requestId,
+    ];
+    expect(
+      JSON.stringify(recorded) === JSON.stringify(writes),
+      `the record's RequestIds ${JSON.stringify(recorded)} are not those of the writes ${JSON.stringify(writes)}`,
+    );
+    console.log("Every write's RequestId is in the record: groups, each workspace, the roles, the account.");
 
     const again = await pulumi(local, emulator, "up --yes");
     expect(!again.error, `the second up failed: ${again.error?.message}`);
@@ -100,16 +120,39 @@ export async function offboardOne(cli: PulumiCli): Promise<void> {
     expect((await revocations(local)).length === 0, "destroy left the revocation in the state");
     expect(destroy.requests.length === 0, `destroy made ${destroy.requests.length} Quick BI request(s)`);
     console.log(
-      `\nThe revocation is gone from the state, and alice's groups are NOT restored: she is still ${membership(groupsOfAlice())}.`,
+      `\nThe revocation is gone from the state, and alice's groups are NOT restored: she is still ${membership(groupsOfAlice())}; ${accessOfAlice()}.`,
     );
     console.log(
-      "delete makes no Quick BI call: destroying the resource, or removing it, never gives the groups back.",
+      "delete makes no Quick BI call: destroying the resource, or removing it, never gives anything back.",
     );
     expect(groupsOfAlice().length === 0, "destroy gave alice groups back");
+    expect(accessOfAlice() === NO_ACCESS, "destroy gave alice access back");
   } finally {
     await local?.close();
     await emulator.stop();
   }
+}
+
+/** The writes of an offboarding to zero access, in the order it makes them. */
+const WRITES = [WITHDRAW, "DeleteUserFromWorkspace", "UpdateUser"];
+const NO_ACCESS = "in no workspace, no organisation admin, the account deactivated";
+
+/** alice's access beyond the groups, in the words the session prints. */
+function accessOf(emulator: QuickBIEmulator, userId: string): string {
+  const state = emulator.state();
+  const workspaces = state.workspaceMembers
+    .filter((m) => m.userId === userId)
+    .map(
+      (m) => state.workspaces.find((w) => w.workspaceId === m.workspaceId)?.workspaceName ?? m.workspaceId,
+    );
+  const user = state.users.find((u) => u.userId === userId);
+  return [
+    workspaces.length === 0
+      ? "in no workspace"
+      : `in ${workspaces.length} workspace${workspaces.length === 1 ? "" : "s"}: ${workspaces.join(", ")}`,
+    user?.adminUser ? "an organisation admin" : "no organisation admin",
+    user?.isDeleted ? "the account deactivated" : "the account active",
+  ].join(", ");
 }
 
 function revocations(local: LocalStack): Promise<StateResource[]> {

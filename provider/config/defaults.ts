@@ -35,6 +35,11 @@ export const DEFAULTS = {
    */
   strictPreview: true,
   /**
+   * What an offboarding takes away: the user groups only, the contract of every release before `scope`.
+   * Workspaces, organisation roles and the account are opt-in (see provider/revocation/scope.ts).
+   */
+  scope: "groups",
+  /**
    * A refresh reads the first 50 people of a run one by one (three calls each), then the whole
    * organisation once (about one call per group and per workspace) for everyone after: below that, the
    * organisation's listings could cost more than the people's own reads.

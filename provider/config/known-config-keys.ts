@@ -17,6 +17,7 @@ export const KNOWN_CONFIG_KEYS = [
   "quickbi:accessKey",
   "quickbi:secretKey",
   "quickbi:securityToken",
+  "quickbi:scope",
 ] as const;
 
 export type KnownConfigKey = (typeof KNOWN_CONFIG_KEYS)[number];

@@ -78,4 +78,11 @@ export interface QuickBIStackConfig {
    * @secret
    */
   readonly securityToken?: string;
+  /**
+   * The scope of every revocation that sets none: step names separated by commas
+   * (`groups,workspaces,organizationRoles,account`) or a JSON list. `groups` is always done; a
+   * revocation's or a people entry's `scope` overrides it.
+   * @default "groups"
+   */
+  readonly scope?: string;
 }

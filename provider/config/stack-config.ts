@@ -20,6 +20,7 @@ export const STACK_CONFIG_KEYS = {
   concurrency: "quickbi:concurrency",
   maxRemovalsPerUpdate: "quickbi:maxRemovalsPerUpdate",
   strictPreview: "quickbi:strictPreview",
+  scope: "quickbi:scope",
   /**
    * Credentials in the plugin's own namespace: the only stack config a `quickbi` plugin receives in
    * every command (a refresh runs no Construct, so `alicloud:*` never reaches it). Set them with

@@ -35,7 +35,7 @@ export function customResource(lifecycle: Lifecycle): CustomResourceMethods {
       return lifecycle.diff(id, plain(olds), plain(news));
     },
     async create(_urn, inputs) {
-      const result = await lifecycle.create(plain(inputs));
+      const result = await partialOutputsWrapped(lifecycle.create(plain(inputs)), secretKeys(inputs));
       return { id: result.id, outs: wrapSecrets(result.outs, secretKeys(inputs)) };
     },
     async read(id, _urn, props) {
@@ -43,11 +43,28 @@ export function customResource(lifecycle: Lifecycle): CustomResourceMethods {
       return { id: result.id ?? id, props: wrapSecrets(result.props, secretKeys(props)) };
     },
     async update(id, _urn, olds, news) {
-      const result = await lifecycle.update(id, plain(olds), plain(news));
-      return { outs: wrapSecrets(result.outs, secretKeys(olds, news)) };
+      const keys = secretKeys(olds, news);
+      const result = await partialOutputsWrapped(lifecycle.update(id, plain(olds), plain(news)), keys);
+      return { outs: wrapSecrets(result.outs, keys) };
     },
     async delete(id, _urn, props) {
       await lifecycle.delete(id, plain(props));
     },
   };
+}
+
+/**
+ * A create or update that did part of its work throws an error with `id`, `properties` and `reasons`;
+ * the plugin's server sends them as ErrorResourceInitFailed, and the engine keeps the properties as
+ * the resource's outputs. They are outputs like any other, so the inputs' secrets stay secret there too.
+ */
+async function partialOutputsWrapped<T>(result: Promise<T>, keys: ReturnType<typeof secretKeys>): Promise<T> {
+  try {
+    return await result;
+  } catch (error) {
+    const partial = error as { id?: unknown; properties?: unknown };
+    if (partial.id && partial.properties && typeof partial.properties === "object")
+      partial.properties = wrapSecrets(partial.properties as PropertyMap, keys);
+    throw error;
+  }
 }

@@ -39,9 +39,18 @@ export function offboardEveryone<G extends pulumi.Resource, R extends Revocation
   parts: OffboardingParts<G, R>,
 ): Offboarded<G, R> {
   const people = listPeople(name, args);
+  const scopeOf = (person: ListedPerson) => person.scope ?? args.scope;
+  // Only the people with a scope of their own or the component's: the stack default is the guard's to read.
+  const scopes = people.flatMap((p) =>
+    scopeOf(p) === undefined ? [] : [`${p.key}=${scopeOf(p)!.join(",")}`],
+  );
   const guard = parts.guard(
     `${name}-removal-guard`,
-    { people: people.map((p) => p.key), maxRemovalsPerUpdate: args.maxRemovalsPerUpdate },
+    {
+      people: people.map((p) => p.key),
+      maxRemovalsPerUpdate: args.maxRemovalsPerUpdate,
+      ...(scopes.length > 0 ? { scopes } : {}),
+    },
     { parent },
   );
   const revocations: Record<string, R> = {};
@@ -61,6 +70,7 @@ export function offboardEveryone<G extends pulumi.Resource, R extends Revocation
         endpoint: args.endpoint,
         strictPreview: args.strictPreview,
         listedAt: person.origin,
+        ...(scopeOf(person) === undefined ? {} : { scope: [...scopeOf(person)!] }),
       },
       {
         parent,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Integer } from "../integer";
 import type { OnMissingUser } from "../revocation/inputs";
+import type { ScopeStep } from "../revocation/scope";
 import { QuickBIUserGroupRevocation } from "../resource";
 import { offboardEveryone } from "./offboard-everyone";
 import type { QuickBIPerson } from "./people";
@@ -32,6 +33,14 @@ export interface QuickBIOffboardingArgs {
   readonly endpoint?: pulumi.Input<string>;
   /** For people whose entry does not say. @default "fail" */
   readonly onMissingUser?: OnMissingUser;
+  /**
+   * The steps beyond the groups for everyone whose entry does not say (see QuickBIUserGroupRevocation's
+   * `scope`). A change applies to everyone it covers, and each person whose steps change counts
+   * against the removal guard.
+   * @default - stack config `quickbi:scope`, then ["groups"]
+   * @example ["groups", "workspaces", "organizationRoles", "account"]
+   */
+  readonly scope?: ScopeStep[];
   /** Passed to every revocation: fail a preview whose impact cannot be read. @default - `quickbi:strictPreview`, then true */
   readonly strictPreview?: pulumi.Input<boolean>;
 }

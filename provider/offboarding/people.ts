@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { isAbsolute, relative } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { validateInputs, type OnMissingUser } from "../revocation/inputs";
+import type { ScopeStep } from "../revocation/scope";
 import { describeYamlError } from "./yaml-problems";
 
 /** One person to offboard, as a people list gives them. Exactly one of `userId` and `account`. */
@@ -18,6 +19,8 @@ export interface QuickBIPerson {
   readonly ticket?: string;
   /** Overrides the component's onMissingUser for this person. */
   readonly onMissingUser?: OnMissingUser;
+  /** The steps beyond the groups for this person; wins over the component's `scope`. */
+  readonly scope?: readonly ScopeStep[];
   /**
    * How reviewers know the person, for an entry a UserId alone would leave unreadable in a plan: the
    * person's resource is named `<component>-<name>` instead of `<component>-<userId>`. Never sent to
@@ -44,6 +47,7 @@ const PERSON_KEYS = [
   "reason",
   "ticket",
   "onMissingUser",
+  "scope",
   "name",
 ] as const;
 

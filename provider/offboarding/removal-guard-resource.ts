@@ -11,6 +11,12 @@ export interface QuickBIRemovalGuardArgs {
    * @default - stack config `quickbi:maxRemovalsPerUpdate`, then 10
    */
   readonly maxRemovalsPerUpdate?: pulumi.Input<Integer>;
+  /**
+   * The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take
+   * stack config `quickbi:scope`. A person whose scope changes counts as a removal.
+   * @default - none
+   */
+  readonly scopes?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
 /**
@@ -22,12 +28,21 @@ export class QuickBIRemovalGuard extends pulumi.dynamic.Resource {
   declare readonly people: pulumi.Output<string[]>;
   /** As given. */
   declare readonly maxRemovalsPerUpdate: pulumi.Output<Integer | undefined>;
+  /** As given. */
+  declare readonly scopes: pulumi.Output<string[] | undefined>;
+  /** Each person's effective scope where wider than the groups, as `<key>=<step>,<step>`, as the last check resolved it. */
+  declare readonly effectiveScopes: pulumi.Output<string[] | undefined>;
 
   constructor(name: string, args: QuickBIRemovalGuardArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       removalGuardProvider,
       name,
-      { people: args.people, maxRemovalsPerUpdate: args.maxRemovalsPerUpdate },
+      {
+        people: args.people,
+        maxRemovalsPerUpdate: args.maxRemovalsPerUpdate,
+        scopes: args.scopes,
+        effectiveScopes: undefined,
+      },
       opts,
       "quickbi",
       "RemovalGuard",

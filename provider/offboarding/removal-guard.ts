@@ -1,12 +1,42 @@
 import { DEFAULTS } from "../config/defaults";
 import { readStackConfig, STACK_CONFIG_KEYS, type StackConfig } from "../config/stack-config";
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
+import { isWiderThanGroups, resolveScope } from "../revocation/scope";
+
+/** `<key>=<step>,<step>` entries by key. */
+function byKey(entries: readonly string[] | undefined): Map<string, string> {
+  return new Map(
+    (entries ?? []).map((entry) => [
+      entry.slice(0, entry.lastIndexOf("=")),
+      entry.slice(entry.lastIndexOf("=") + 1),
+    ]),
+  );
+}
+
+/** Each person's effective scope where wider than the groups, by key, as "groups,workspaces,…". */
+function effectiveScopesOf(inputs: RemovalGuardInputs, config: StackConfig): Map<string, string> {
+  const own = byKey(inputs.scopes);
+  const scopes = new Map<string, string>();
+  for (const key of inputs.people ?? []) {
+    const given = own.get(key);
+    const scope = resolveScope(given === undefined ? undefined : given.split(","), config);
+    if (isWiderThanGroups(scope)) scopes.set(key, scope.join(","));
+  }
+  return scopes;
+}
 
 /** Inputs of the removal guard: who the list offboards, by stable key, and how many may be new at once. */
 export interface RemovalGuardInputs {
   readonly people: readonly string[];
   /** @default - stack config quickbi:maxRemovalsPerUpdate, then 10 */
   readonly maxRemovalsPerUpdate?: number;
+  /** Each person's own scope as `<key>=<step>,<step>`; the others take `quickbi:scope`. @default - none */
+  readonly scopes?: readonly string[];
+  /**
+   * Set by check: each person's effective scope where wider than the groups, as `<key>=<step>,<step>`.
+   * What the next check compares to count the people whose steps change.
+   */
+  readonly effectiveScopes?: readonly string[];
 }
 
 /**
@@ -53,26 +83,43 @@ export function createRemovalGuardProvider() {
         });
         return { inputs: news, failures };
       }
+      let effectiveScopes: Map<string, string>;
+      try {
+        effectiveScopes = effectiveScopesOf(news, stackConfig);
+      } catch (error) {
+        return { inputs: news, failures: [{ property: "scopes", reason: (error as Error).message }] };
+      }
+      const { effectiveScopes: _computed, ...given } = news;
+      const checked: RemovalGuardInputs =
+        effectiveScopes.size > 0
+          ? { ...given, effectiveScopes: [...effectiveScopes].map(([key, scope]) => `${key}=${scope}`) }
+          : given;
       const before = new Set(olds.people ?? []);
-      const added = (news.people ?? []).filter((key) => !before.has(key));
+      // New people, and people already listed whose steps change (a new scope applies to them too).
+      const was = byKey(olds.effectiveScopes);
+      const rescoped = (key: string) => (was.get(key) ?? "groups") !== (effectiveScopes.get(key) ?? "groups");
+      const added = (news.people ?? []).filter((key) => !before.has(key) || rescoped(key));
+      const changed = added.filter((key) => before.has(key)).length;
       if (added.length > max) {
         const shown =
           added.slice(0, 5).join(", ") + (added.length > 5 ? `, and ${added.length - 5} more` : "");
         failures.push({
           property: "people",
           reason:
-            `this update would offboard ${added.length} people (${shown}); the removal guard allows ${max} per update (${source}). ` +
+            `this update would offboard ${changed === 0 ? `${added.length} people` : `${added.length - changed} new people and change the steps of ${changed}`} (${shown}); the removal guard allows ${max} per update (${source}). ` +
             `If that is intended, raise the limit for this update with \`pulumi config set ${STACK_CONFIG_KEYS.maxRemovalsPerUpdate} ${added.length}\` ` +
             `(or the component's maxRemovalsPerUpdate), review the preview, and lower it again afterwards.`,
         });
       }
-      return { inputs: news, failures };
+      return { inputs: checked, failures };
     },
 
     async diff(_id: string, olds: RemovalGuardInputs, news: RemovalGuardInputs) {
       const changes =
         JSON.stringify(olds.people) !== JSON.stringify(news.people) ||
-        olds.maxRemovalsPerUpdate !== news.maxRemovalsPerUpdate;
+        olds.maxRemovalsPerUpdate !== news.maxRemovalsPerUpdate ||
+        JSON.stringify(olds.scopes ?? null) !== JSON.stringify(news.scopes ?? null) ||
+        JSON.stringify(olds.effectiveScopes ?? null) !== JSON.stringify(news.effectiveScopes ?? null);
       return { changes, replaces: [], deleteBeforeReplace: false };
     },
 

@@ -143,6 +143,18 @@ export function hintFor(code: string, operation: string, user: QuickBIUser): str
       "they are removed (a group sync from SSO or an HR system?). Stop it, then run `pulumi up` again."
     );
   }
+  if (code === "CanNot.Remove.WorkspaceOwner") {
+    return (
+      "Quick BI removes no workspace owner, and no OpenAPI operation transfers ownership: hand the workspace to another " +
+      "user in Quick BI's workspace management, then run `pulumi up` again (the steps already done are not repeated)."
+    );
+  }
+  if (code === "Verify.StepNotApplied") {
+    return (
+      "Quick BI answered success but the read that followed still shows the access: something may be giving it back " +
+      "(a sync from SSO or an HR system?). Stop it, then run `pulumi up` again."
+    );
+  }
   if (code === "Access.Forbidden") {
     return `The Quick BI edition or the AccessKey may not call ${operation}: the OpenAPI needs Quick BI Professional edition and a RAM policy allowing quickbi-public:${operation}.`;
   }

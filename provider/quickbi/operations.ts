@@ -77,3 +77,23 @@ export async function queryUserInfoByAccount(
   const response = await client.call("QueryUserInfoByAccount", query, { account }, { result: "object" });
   return response.result as UserInfo;
 }
+
+/** The UpdateUser parameters this package sends: one change per call, so that each has its RequestId. */
+export type UserUpdate = { readonly RoleIds: readonly number[] } | { readonly IsDeleted: true };
+
+/** UpdateUser: replaces the user's organisation roles (`RoleIds`), or deactivates the account (`IsDeleted`). */
+export async function updateUser(
+  client: QuickBIClient,
+  userId: string,
+  update: UserUpdate,
+): Promise<{ requestId: string }> {
+  const query: Record<string, string> =
+    "RoleIds" in update ? { RoleIds: update.RoleIds.join(",") } : { IsDeleted: "true" };
+  const response = await client.call(
+    "UpdateUser",
+    { UserId: userId, ...query },
+    { userId },
+    { result: "true" },
+  );
+  return { requestId: response.requestId };
+}

@@ -30,3 +30,52 @@ export async function listWorkspaceUserRolesByUserId(
   );
   return { requestId: response.requestId, workspaces: response.result as WorkspaceUserRole[] };
 }
+
+/** DeleteUserFromWorkspace: takes the user out of one workspace. Refused for its owner (`CanNot.Remove.WorkspaceOwner`). */
+export async function deleteUserFromWorkspace(
+  client: QuickBIClient,
+  userId: string,
+  workspaceId: string,
+): Promise<{ requestId: string }> {
+  const response = await client.call(
+    "DeleteUserFromWorkspace",
+    { UserId: userId, WorkspaceId: workspaceId },
+    { userId },
+    { result: "true" },
+  );
+  return { requestId: response.requestId };
+}
+
+/** One element of QueryOrganizationWorkspaceList's `Result.Data` (the fields this package reads). */
+export interface OrganizationWorkspace {
+  readonly WorkspaceId: string;
+  readonly WorkspaceName: string;
+  /** The Quick BI UserId of the workspace's owner. */
+  readonly Owner?: string;
+}
+
+/** The largest page QueryOrganizationWorkspaceList serves: one call for most organisations. */
+const WORKSPACE_PAGE_SIZE = 1000;
+
+/**
+ * QueryOrganizationWorkspaceList, every page: the organisation's workspaces with their owners. `user`
+ * is whom the read is for, for messages.
+ */
+export async function queryOrganizationWorkspaces(
+  client: QuickBIClient,
+  userId: string,
+): Promise<OrganizationWorkspace[]> {
+  const all: OrganizationWorkspace[] = [];
+  for (let pageNum = 1; ; pageNum++) {
+    const response = await client.call(
+      "QueryOrganizationWorkspaceList",
+      { PageNum: String(pageNum), PageSize: String(WORKSPACE_PAGE_SIZE) },
+      { userId },
+      { result: "object" },
+    );
+    const page = response.result as { Data?: OrganizationWorkspace[]; TotalPages?: number };
+    const data = Array.isArray(page.Data) ? page.Data : [];
+    all.push(...data);
+    if (data.length === 0 || pageNum >= (page.TotalPages ?? 1)) return all;
+  }
+}

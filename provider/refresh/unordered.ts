@@ -34,3 +34,20 @@ function canonical(value: unknown): string {
       : v,
   );
 }
+
+/** Whether two records are equal once every list in them is taken in any order (the steps' records). */
+export function sameIgnoringOrder(a: unknown, b: unknown): boolean {
+  return sortedCanonical(a) === sortedCanonical(b);
+}
+
+/** {@link canonical}, with every array's items sorted too. */
+function sortedCanonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedCanonical).sort().join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${sortedCanonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "undefined";
+}

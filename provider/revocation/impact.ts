@@ -3,7 +3,18 @@ import { isMissingUserError, QuickBIRequestError } from "../quickbi/errors";
 import { listUserGroupsByUserId } from "../quickbi/operations";
 import { groupNames, groupRecord, type GroupRecord } from "./audit";
 import type { RevocationInputs } from "./inputs";
-import { organizationFlags, readWorkspaces, residualAccess, type ResidualAccess } from "./residual-access";
+import {
+  ORGANIZATION_ROLE_IDS,
+  organizationFlags,
+  readWorkspaces,
+  residualAccess,
+  type OrganizationFlags,
+  type Read,
+  type ResidualAccess,
+  type WorkspaceAccess,
+} from "./residual-access";
+import { isWiderThanGroups, type Scope } from "./scope";
+import { count, planSteps, rolesLost, type PlannedStep } from "./steps/plan";
 import { describeSubject, inputIdentity, lookUpUser, type Subject } from "./subject";
 
 /**
@@ -18,8 +29,17 @@ export type Impact =
       readonly user: Subject;
       /** Ids and names only: the full record, paths included, is taken at the withdrawal itself. */
       readonly groups: readonly Pick<GroupRecord, "id" | "name">[];
-      /** What the withdrawal leaves in place: workspaces, admin flags, an active account. */
+      /** What the update leaves in place: workspaces, admin flags, an active account. */
       readonly residualAccess: ResidualAccess;
+      /** The scope, when it goes beyond the groups. */
+      readonly scope?: Scope;
+      /**
+       * With a scope beyond the groups, every step with its names: "alice (Alice Wang) will leave 2
+       * user groups: Finance, Sales; leave 2 workspaces: Sales BI (Analyst), Finance (Viewer); lose
+       * organisation admin; be deactivated". `summary` is then its one line of counts.
+       */
+      readonly plan?: string;
+      readonly steps?: readonly PlannedStep[];
     }
   | {
       readonly status: "user-missing";
@@ -47,10 +67,20 @@ export const IMPACT_UNKNOWN_UNTIL_APPLY: Impact = {
  * flags), their groups (ListUserGroupsByUserId) and their workspaces (ListWorkspaceUserRolesByUserId,
  * whose failure is said in the residual access and does not make the impact unknown).
  */
-export async function assessImpact(client: QuickBIClient, inputs: RevocationInputs): Promise<Impact> {
+export async function assessImpact(
+  client: QuickBIClient,
+  inputs: RevocationInputs,
+  scope: Scope = ["groups"],
+): Promise<Impact> {
   try {
     const { subject: user, info } = await lookUpUser(client, inputs);
     const groups = (await listUserGroupsByUserId(client, user.userId)).groups.map(groupRecord);
+    if (isWiderThanGroups(scope)) {
+      const steps = await planSteps(client, user.userId, info, scope);
+      // Out of scope, the workspaces stay: read them for the residual access, as the default scope does.
+      const kept = scope.includes("workspaces") ? undefined : await readWorkspaces(client, user.userId);
+      return widerImpact(user, groups, organizationFlags(info), scope, steps, kept);
+    }
     const workspaces = await readWorkspaces(client, user.userId);
     const remains = residualAccess(
       "after this",
@@ -88,4 +118,58 @@ export async function assessImpact(client: QuickBIClient, inputs: RevocationInpu
       detail: error instanceof Error ? error.message : String(error),
     };
   }
+}
+
+/**
+ * The impact of a scope beyond the groups. Its `summary` leads with counts, the admin role and the
+ * account's state, short enough for one line of the CLI; `plan` names everything.
+ */
+function widerImpact(
+  user: Subject,
+  groups: readonly GroupRecord[],
+  flags: OrganizationFlags,
+  scope: Scope,
+  steps: readonly PlannedStep[],
+  keptWorkspaces: Read<readonly WorkspaceAccess[]> | undefined,
+): Impact {
+  const who = describeSubject(user);
+  const byStep = new Map(steps.map((s) => [s.step, s]));
+  const workspaces = byStep.get("workspaces");
+  const roles = byStep.get("organizationRoles");
+  const account = byStep.get("account");
+  const owned = workspaces?.owned ?? [];
+  const leave = [
+    count(groups.length, "user group"),
+    ...(workspaces ? [count(workspaces.workspaces?.length ?? 0, "workspace")] : []),
+  ].join(", ");
+  const head = [
+    `${who} will leave ${leave}${owned.length > 0 ? `, not ${owned.length} they own` : ""}`,
+    ...(roles
+      ? [roles.summary.startsWith("lose") ? `lose ${rolesLost(roles.roleIds ?? [])}` : "hold no admin role"]
+      : []),
+    ...(account ? [account.isDeleted ? "stay deactivated" : "be deactivated"] : []),
+  ];
+  const groupsLine =
+    groups.length === 0
+      ? "leave no user group"
+      : `leave ${count(groups.length, "user group")}: ${groupNames(groups)}`;
+  const name = user.accountName || user.displayName || user.userId;
+  const remainingFlags: OrganizationFlags = {
+    ...flags,
+    ...(roles
+      ? { adminUser: false, authAdminUser: false, roleIdList: [ORGANIZATION_ROLE_IDS.commonUser] }
+      : {}),
+    ...(account ? { isDeleted: true } : {}),
+  };
+  const remainingWorkspaces: Read<readonly WorkspaceAccess[]> = keptWorkspaces ?? { value: owned };
+  return {
+    status: "known",
+    summary: head.join("; "),
+    user,
+    groups: groups.map(({ id, name }) => ({ id, name })),
+    residualAccess: residualAccess("after this", name, { value: remainingFlags }, remainingWorkspaces),
+    scope,
+    plan: `${who} will ${[groupsLine, ...steps.map((s) => s.summary)].join("; ")}`,
+    steps,
+  };
 }

@@ -1,6 +1,7 @@
 import type { Unwrap } from "@pulumi/pulumi";
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 import type { QuickBIUserGroupRevocationArgs } from "../resource";
+import { scopeFailure } from "./scope";
 
 /** The value the engine sends for an input that is not known yet (during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -105,6 +106,8 @@ export function validateInputs(news: Readonly<Record<string, unknown>>): CheckFa
       reason: `strictPreview must be true or false; received ${describe(news.strictPreview)}`,
     });
   }
+  const scope = scopeFailure(news.scope);
+  if (scope) failures.push({ property: "scope", reason: scope });
   const triggers = news.triggers;
   if (triggers !== undefined && triggers !== UNKNOWN && !Array.isArray(triggers)) {
     failures.push({

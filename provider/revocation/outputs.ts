@@ -1,6 +1,8 @@
 import type { GroupRecord, WithdrawalRecord } from "./audit";
 import type { OnMissingUser } from "./inputs";
 import type { ResidualAccess } from "./residual-access";
+import type { ScopeStep } from "./scope";
+import type { StepsRecord } from "./steps/record";
 
 /** How a revocation ended. */
 export const Outcome = {
@@ -44,6 +46,10 @@ export interface RevocationOutputs {
    * records made before this field existed, until their next refresh.
    */
   readonly residualAccess?: ResidualAccess;
+  /** The scope taken, when wider than the groups; absent for the groups alone (and in earlier records). */
+  readonly scope?: readonly ScopeStep[];
+  /** The record of each step beyond the groups: what it removed, with RequestIds, read back after. */
+  readonly steps?: StepsRecord;
   readonly reason?: string;
   readonly ticket?: string;
   /** The region and endpoint actually used. */

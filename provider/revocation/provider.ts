@@ -5,7 +5,7 @@ import { endpointUrl } from "../config/endpoint";
 import { readStackConfig } from "../config/stack-config";
 import { groupsNow, hasDrift } from "./drift";
 import { assessImpact, IMPACT_UNKNOWN_UNTIL_APPLY, type Impact } from "./impact";
-import { hasUnknownUser, isNewSubject, validateInputs, type RevocationInputs } from "./inputs";
+import { hasUnknownUser, isNewSubject, UNKNOWN, validateInputs, type RevocationInputs } from "./inputs";
 import { definedOnly, type RevocationOutputs } from "./outputs";
 import { ListedOnce } from "./listed-once";
 import {
@@ -14,13 +14,18 @@ import {
   organizationFlags,
   recordedFlags,
   residualAccessAfterWithdrawal,
+  readAccess,
   residualAccessNow,
   type OrganizationFlags,
 } from "./residual-access";
 import { attributeFailures, reviewImpact, reviewListedOnce } from "./review";
 import { revoke } from "./revoke";
+import { partialProgress, unfinishedReasons } from "./partial-progress";
+import { isWiderThanGroups, recordedScope, resolveScope, type Scope } from "./scope";
+import { refreshSteps, stepsDrift } from "./steps/refresh";
+import { runSteps } from "./steps/run";
 import { RefreshReads } from "../refresh/refresh-reads";
-import { sameItems, sameResidualAccess } from "../refresh/unordered";
+import { sameIgnoringOrder, sameItems, sameResidualAccess } from "../refresh/unordered";
 import { openSession, type SessionOptions } from "./session";
 import { inputIdentity, lookUpUser } from "./subject";
 import { requireTarget, targetOf } from "./target";
@@ -81,20 +86,45 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         failures.length === 0 ? targetOf({ inputs }, session) : { target: undefined, failures: [] };
       failures.push(...targetFailures);
       if (failures.length > 0) return { inputs, failures };
-      if (!isNewSubject(olds, inputs)) {
-        const duplicate = reviewListedOnce(listed, inputs.userId, inputs);
-        const property = inputs.account !== undefined ? "account" : "userId";
-        return { inputs, failures: duplicate ? [{ property, reason: duplicate }] : [] };
+      // A scope from another resource's output: the preview cannot say which steps; `up` checks again.
+      if (hasUnknownScope(inputs)) return { inputs: { ...inputs, impact: IMPACT_SCOPE_UNKNOWN }, failures };
+      let scope: Scope;
+      try {
+        scope = resolveScope(inputs.scope, session.config);
+      } catch (error) {
+        return { inputs, failures: [{ property: "scope", reason: (error as Error).message }] };
+      }
+      // The effective scope, stack default included, is an input: so diff sees a changed default.
+      const { scope: _given, ...rest } = inputs;
+      const scoped: RevocationInputs = isWiderThanGroups(scope) ? { ...rest, scope: [...scope] } : rest;
+      if (!isNewSubject(olds, scoped)) {
+        const duplicate = reviewListedOnce(listed, scoped.userId, scoped);
+        const property = scoped.account !== undefined ? "account" : "userId";
+        const duplicates = duplicate ? [{ property, reason: duplicate }] : [];
+        // A new scope for someone already offboarded: the preview shows what the new steps will do.
+        if (sameScope(recordedScope(olds.scope), scope) || target === undefined || hasUnknownUser(scoped))
+          return { inputs: scoped, failures: duplicates };
+        const impact = await assessImpact(session.clientFor(target), scoped, scope);
+        const reviewed = reviewImpact({
+          impact,
+          inputs: scoped,
+          readAttempted: true,
+          config: session.config,
+          listed: new ListedOnce(),
+        });
+        return { inputs: { ...scoped, impact }, failures: [...duplicates, ...reviewed] };
       }
       if (olds.userId !== undefined || olds.account !== undefined) listed.release(olds);
 
-      const readAttempted = target !== undefined && !hasUnknownUser(inputs);
+      const readAttempted = target !== undefined && !hasUnknownUser(scoped);
       const impact =
         target !== undefined && readAttempted
-          ? await assessImpact(session.clientFor(target), inputs)
+          ? await assessImpact(session.clientFor(target), scoped, scope)
           : IMPACT_UNKNOWN_UNTIL_APPLY;
-      failures.push(...reviewImpact({ impact, inputs, readAttempted, config: session.config, listed }));
-      return { inputs: { ...inputs, impact }, failures };
+      failures.push(
+        ...reviewImpact({ impact, inputs: scoped, readAttempted, config: session.config, listed }),
+      );
+      return { inputs: { ...scoped, impact }, failures };
     },
 
     /** Replaces on a new user, explicit region or triggers; updates on drift or new notes; an endpoint alone is nothing. */
@@ -118,8 +148,12 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         news.reason !== olds.reason ||
         news.ticket !== olds.ticket ||
         (news.onMissingUser ?? DEFAULTS.onMissingUser) !== (olds.onMissingUser ?? DEFAULTS.onMissingUser);
+      // A new scope, a step a failed `up` left unfinished, or a step a refresh found drift in.
+      const steps =
+        !sameScope(recordedScope(olds.scope), recordedScope(news.scope)) ||
+        stepsDue(olds, recordedScope(olds.scope));
       return {
-        changes: replaces.length > 0 || hasDrift(olds) || notes,
+        changes: replaces.length > 0 || hasDrift(olds) || notes || steps,
         replaces,
         deleteBeforeReplace: false,
       };
@@ -148,9 +182,15 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         revokeOptions(onMissingUser),
       );
       const userId = subject?.userId ?? inputs.userId ?? "";
-      const residualAccess =
-        revoked.outcome === "already-offboarded" || subject === undefined
-          ? noResidualAccess(AFTER_WITHDRAWAL, inputIdentity(inputs))
+      const scope = recordedScope(inputs.scope);
+      const gone = revoked.outcome === "already-offboarded" || subject === undefined;
+      // The steps beyond the groups, for a person Quick BI knows; then everything is read afresh.
+      const steps =
+        isWiderThanGroups(scope) && !gone ? await runSteps({ client, userId, now }, scope) : undefined;
+      const residualAccess = gone
+        ? noResidualAccess(AFTER_WITHDRAWAL, inputIdentity(inputs))
+        : steps
+          ? await residualAccessNow(client, nameOf(subject), userId)
           : await residualAccessAfterWithdrawal(client, nameOf(subject), subject.userId, flags);
       const outs: RevocationOutputs = definedOnly({
         userId,
@@ -163,13 +203,18 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         currentGroups: [],
         history: [],
         residualAccess,
+        scope: isWiderThanGroups(scope) ? scope : undefined,
+        steps,
         reason: inputs.reason,
         ticket: inputs.ticket,
         region: target.region,
         endpoint: endpointUrl(target.endpoint),
         triggers: inputs.triggers,
       });
-      return { id: userId || `missing:${inputs.account ?? ""}`, outs };
+      const id = userId || `missing:${inputs.account ?? ""}`;
+      if (steps && unfinishedReasons(scope, steps).length > 0)
+        throw partialProgress(id, outs, scope, providerOf(inputs));
+      return { id, outs };
     },
 
     /** Lists the user's groups now: any group is drift. An unchanged refresh leaves the state as it was. */
@@ -180,15 +225,22 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         session.clientFor(requireTarget({ state: props }, session)),
       );
       const currentGroups = await groupsNow(client, props.userId);
-      const residualAccess = await residualAccessNow(client, nameOf(props), props.userId);
+      // The same two reads make the residual access and show drift in the steps beyond the groups.
+      const reads = await readAccess(client, props.userId);
+      const residualAccess = await residualAccessNow(client, nameOf(props), props.userId, reads);
+      const steps = props.steps && refreshSteps(recordedScope(props.scope), props.steps, reads);
+      // Whatever the order: the organisation's listings and the per-person reads order lists differently.
       const groupsChanged = !sameItems(currentGroups, props.currentGroups ?? []);
-      if (!groupsChanged && sameResidualAccess(residualAccess, props.residualAccess)) return { id, props };
+      const stepsChanged = !sameIgnoringOrder(steps, props.steps);
+      if (!groupsChanged && !stepsChanged && sameResidualAccess(residualAccess, props.residualAccess))
+        return { id, props };
       return {
         id,
         props: {
           ...props,
           residualAccess,
           ...(groupsChanged ? { currentGroups, checkedAt: now().toISOString() } : {}),
+          ...(stepsChanged && steps ? { steps } : {}),
         },
       };
     },
@@ -201,26 +253,33 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         ticket: news.ticket,
         onMissingUser: news.onMissingUser ?? DEFAULTS.onMissingUser,
       });
-      if (!hasDrift(olds)) return { outs: notes };
+      const scope = recordedScope(news.scope);
+      const { scope: _recorded, ...unscoped } = notes;
+      const scoped: RevocationOutputs = isWiderThanGroups(scope) ? { ...unscoped, scope } : unscoped;
+      const due = stepsDue(olds, scope);
+      if (!hasDrift(olds) && !due) return { outs: scoped };
       const target = requireTarget({ state: olds }, session);
-      const { revoked } = await revoke(
-        session.clientFor(target),
-        async () => olds,
-        revokeOptions(notes.onMissingUser),
-      );
-      const previous = {
-        requestId: olds.requestId,
-        withdrawnAt: olds.withdrawnAt,
-        groupsRemoved: olds.groupsRemoved,
-      };
-      const outs: RevocationOutputs = {
-        ...notes,
-        ...revoked,
-        currentGroups: [],
-        history: [...(olds.history ?? []), previous],
+      const client = session.clientFor(target);
+      let outs: RevocationOutputs = {
+        ...scoped,
         region: target.region,
         endpoint: endpointUrl(target.endpoint),
       };
+      if (hasDrift(olds)) {
+        const { revoked } = await revoke(client, async () => olds, revokeOptions(notes.onMissingUser));
+        const previous = {
+          requestId: olds.requestId,
+          withdrawnAt: olds.withdrawnAt,
+          groupsRemoved: olds.groupsRemoved,
+        };
+        outs = { ...outs, ...revoked, currentGroups: [], history: [...(olds.history ?? []), previous] };
+      }
+      if (!due) return { outs };
+      const steps = await runSteps({ client, userId: olds.userId, now }, scope, olds.steps);
+      const residualAccess = await residualAccessNow(client, nameOf(olds), olds.userId);
+      outs = { ...outs, steps, residualAccess };
+      if (unfinishedReasons(scope, steps).length > 0)
+        throw partialProgress(olds.userId, outs, scope, providerOf(news));
       return { outs };
     },
 
@@ -236,6 +295,35 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       return { ...checked, failures: attributeFailures(news, checked.failures) };
     },
   };
+}
+
+/**
+ * Whether the steps of `scope` beyond the groups need an update: one not done (a failed `up`, a scope
+ * widened since) or with drift. A person Quick BI did not know (already offboarded) has none to take.
+ */
+function stepsDue(olds: RevocationOutputs, scope: Scope): boolean {
+  if (!isWiderThanGroups(scope) || olds.outcome === "already-offboarded") return false;
+  return unfinishedReasons(scope, olds.steps ?? {}).length > 0 || stepsDrift(scope, olds.steps);
+}
+
+/** The impact of a revocation whose scope is not known until apply. */
+const IMPACT_SCOPE_UNKNOWN: Impact = {
+  status: "unknown",
+  summary: "impact unknown: the scope is not known until apply",
+};
+
+function hasUnknownScope(inputs: RevocationInputs): boolean {
+  const scope: unknown = inputs.scope;
+  return scope === UNKNOWN || (Array.isArray(scope) && scope.includes(UNKNOWN));
+}
+
+function sameScope(a: Scope, b: Scope): boolean {
+  return a.join(",") === b.join(",");
+}
+
+/** The serialized provider the dynamic host passes with the inputs; absent under the native plugin. */
+function providerOf(inputs: object): unknown {
+  return (inputs as { __provider?: unknown }).__provider;
 }
 
 /** The short name residual access lines use: the account name, else the display name, else the UserId. */

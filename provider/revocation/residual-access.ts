@@ -145,20 +145,38 @@ export async function residualAccessAfterWithdrawal(
   return residualAccess(AFTER_WITHDRAWAL, name, flagsRead, await readWorkspaces(client, userId));
 }
 
-/** For a refresh: both reads again, side by side, since either may have changed since. */
-export async function residualAccessNow(
-  client: QuickBIClient,
-  name: string,
-  userId: string,
-): Promise<ResidualAccess> {
+/** The two reads residual access is made of, each a value or why it could not be had. */
+export interface AccessReads {
+  readonly info: Read<UserInfo>;
+  readonly workspaces: Read<WorkspaceAccess[]>;
+}
+
+/** Both reads, side by side: no one Quick BI read returns both. A failure is returned, never thrown. */
+export async function readAccess(client: QuickBIClient, userId: string): Promise<AccessReads> {
   const [info, workspaces] = await Promise.all([
     readSafely("QueryUserInfoByUserId", () => queryUserInfoByUserId(client, userId)),
     readWorkspaces(client, userId),
   ]);
-  const missing = [info, workspaces].some(
+  return { info, workspaces };
+}
+
+/** Whether either read said Quick BI no longer knows the user. */
+export function isMissing(reads: AccessReads): boolean {
+  return [reads.info, reads.workspaces].some(
     (r) => "code" in r && r.code !== undefined && isMissingUserCode(r.code),
   );
-  if (missing) return noResidualAccess(AFTER_WITHDRAWAL, `userId ${JSON.stringify(userId)}`);
+}
+
+/** For a refresh: both reads again, since either may have changed since. */
+export async function residualAccessNow(
+  client: QuickBIClient,
+  name: string,
+  userId: string,
+  reads?: AccessReads,
+): Promise<ResidualAccess> {
+  const { info, workspaces } = reads ?? (await readAccess(client, userId));
+  if (isMissing({ info, workspaces }))
+    return noResidualAccess(AFTER_WITHDRAWAL, `userId ${JSON.stringify(userId)}`);
   return residualAccess(
     AFTER_WITHDRAWAL,
     name,
@@ -202,7 +220,8 @@ function flagParts(name: string, flags: Read<OrganizationFlags>): string[] {
   ];
 }
 
-function workspaceAccess(row: WorkspaceUserRole): WorkspaceAccess {
+/** One row of ListWorkspaceUserRolesByUserId as the records keep it. */
+export function workspaceAccess(row: WorkspaceUserRole): WorkspaceAccess {
   const role = row.RoleModel ?? {};
   const roleId = role.RoleId === undefined ? "" : String(role.RoleId);
   return {

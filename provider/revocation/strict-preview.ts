@@ -64,7 +64,7 @@ const FIXES: Readonly<Record<UnreadableBecause, string>> = {
   credentials:
     "A pull-request job needs credentials too; OIDC/RRSA through the credentials chain needs no stored key.",
   permission:
-    "A preview needs only the read operations of the least RAM policy (docs/installation-configuration.md, Credentials and permissions): quickbi-public:QueryUserInfoByUserId, QueryUserInfoByAccount, ListUserGroupsByUserId and ListWorkspaceUserRolesByUserId.",
+    "A preview needs only the read operations of the least RAM policy (docs/installation-configuration.md, Credentials and permissions): quickbi-public:QueryUserInfoByUserId, QueryUserInfoByAccount, ListUserGroupsByUserId and ListWorkspaceUserRolesByUserId (and QueryOrganizationWorkspaceList with a scope that takes workspaces).",
   endpoint:
     "Check quickbi:endpoint, quickbi:region and quickbi:network, and that the job can reach the endpoint; if it answered before, run the command again.",
   "Quick BI": "Quick BI did not answer for a moment: run the command again.",

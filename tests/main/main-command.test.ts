@@ -71,25 +71,33 @@ describeWithPulumiCli("the main command, examples/run.ts, with the real CLI", ()
   it("shows alice's groups before anything runs and never prints the secret key", () => {
     assert.match(
       output,
-      /alice \(Alice Wang, UserId 46e5374665ba4b679ee22e2a2927abcd\) is in 2 user groups: Finance, Sales/,
+      /alice \(Alice Wang, UserId 46e5374665ba4b679ee22e2a2927abcd\) is in 2 user groups: Finance, Sales; in 2 workspaces: Sales BI, Finance, an organisation admin, the account active/,
     );
     assert.doesNotMatch(output, /emulator-test-secret/);
   });
 
-  it("previews one create with the impact the CLI printed, with no WithdrawAllUserGroups request", () => {
+  it("previews one create with every step of the impact the CLI printed, with no write", () => {
     const preview = section("pulumi preview --diff");
 
     assert.match(preview, /\+ pulumi-nodejs:dynamic\/quickbi:UserGroupRevocation: \(create\)/);
-    assert.match(preview, /summary +: "alice \(Alice Wang\) will leave 2 user groups: Finance, Sales"/);
+    assert.match(
+      preview,
+      /summary +: "alice \(Alice Wang\) will leave 2 user groups, 2 workspaces; lose organisation admin; be deactivated"/,
+    );
+    assert.match(preview, /summary +: "leave 2 workspaces: Sales BI \(Analyst\), Finance \(Viewer\)"/);
+    assert.match(preview, /summary *: "lose organisation admin"/);
+    assert.match(preview, /summary +: "be deactivated"/);
     assert.match(preview, /userId +: "46e5374665ba4b679ee22e2a2927abcd"/);
     // The CLI counts the stack resource too.
     assert.match(preview, /\+ 2 to create/);
-    assert.match(preview, /Quick BI requests during preview: 3 \(WithdrawAllUserGroups: 0\)\n/);
+    // Who, the groups, the workspaces, and who owns them.
+    assert.match(preview, /Quick BI requests during preview: 4 \(WithdrawAllUserGroups: 0\)\n/);
+    assert.doesNotMatch(preview, /^ {2}(WithdrawAllUserGroups|DeleteUserFromWorkspace|UpdateUser) /m);
   });
 
-  it("previews the access alice keeps: two workspaces and the organisation admin role", () => {
+  it("previews that no access remains after the update", () => {
     const line =
-      "alice still belongs to 2 workspaces: Sales BI \\(Analyst\\), Finance \\(Viewer\\); alice is an organisation admin; the account stays active";
+      "alice belongs to no workspace; alice holds no organisation admin role; the account is deactivated";
     assert.match(section("pulumi preview --diff"), new RegExp(`summary +: "after this, ${line}"`));
   });
 
@@ -101,7 +109,35 @@ describeWithPulumiCli("the main command, examples/run.ts, with the real CLI", ()
     assert.equal(requests.length, 1, up);
     assert.equal(recorded, requests[0]?.[1]);
     assert.match(up, /offboard-alice created/);
-    assert.match(up, /alice is now in no user group/);
+    assert.match(
+      up,
+      /alice is now in no user group; in no workspace, no organisation admin, the account deactivated/,
+    );
+  });
+
+  it("prints in the up's own output what each step removed, with the RequestId of each write in the request log", () => {
+    const up = section("pulumi up --yes");
+
+    const log = (action: string) =>
+      [...up.matchAll(new RegExp(`^ {2}${action} .*HTTP 200 {2}RequestId (\\S+)$`, "gm"))].map((m) => m[1]);
+    const [salesBi, finance] = log("DeleteUserFromWorkspace");
+    const [roles, account] = log("UpdateUser");
+    assert.match(
+      up,
+      new RegExp(`requestId +: "${salesBi}"\\n\\s+roleId +: "27"\\n\\s+roleName +: "Analyst"`),
+    );
+    assert.match(up, new RegExp(`requestId +: "${finance}"\\n\\s+roleId +: "30"\\n\\s+roleName +: "Viewer"`));
+    assert.match(up, new RegExp(`changedAt +: "[^"]+"\\n\\s+requestId +: "${roles}"`));
+    assert.match(up, new RegExp(`previousState: "active"\\n\\s+requestId +: "${account}"`));
+    assert.match(up, /roleIdsBefore: \[\n\s+\[0\]: 111111111/);
+    assert.match(
+      up,
+      /Every write's RequestId is in the record: groups, each workspace, the roles, the account\./,
+    );
+    assert.match(
+      up,
+      /aliceAccessLeft : "after the withdrawal, alice belongs to no workspace; alice holds no organisation admin role; the account is deactivated"/,
+    );
   });
 
   it("reports no changes and no request on the second up", () => {
@@ -126,7 +162,10 @@ describeWithPulumiCli("the main command, examples/run.ts, with the real CLI", ()
 
     assert.match(destroy, /- 2 deleted/);
     assert.match(destroy, /Quick BI requests during destroy: 0 \(WithdrawAllUserGroups: 0\)\n/);
-    assert.match(output, /alice's groups are NOT restored: she is still in no user group/);
+    assert.match(
+      output,
+      /alice's groups are NOT restored: she is still in no user group; in no workspace, no organisation admin, the account deactivated/,
+    );
   });
 });
 

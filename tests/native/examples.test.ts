@@ -19,7 +19,9 @@ const EXAMPLES: Record<ExampleLanguage, { people: number; summaries: string[] }>
   yaml: {
     people: 3,
     summaries: [
-      "alice (Alice Wang) will leave 2 user groups: Finance, Sales",
+      // alice's entry has a scope: one line of counts, then each step's own line.
+      "alice (Alice Wang) will leave 2 user groups, 2 workspaces; lose organisation admin; be deactivated",
+      "leave 2 workspaces: Sales BI (Analyst), Finance (Viewer)",
       "bob (Bob Li) will leave 1 user group: Sales East",
       "carol (Carol Zhang) will leave 1 user group: Finance",
     ],
@@ -105,6 +107,26 @@ for (const language of Object.keys(EXAMPLES) as ExampleLanguage[]) {
         emulator.state().memberships.filter((m) => userIds.has(m.userId)),
         [],
       );
+      // The YAML example offboards alice to zero access: every step recorded with its RequestId.
+      if (language === "yaml") {
+        const alice = revocations.find((r) => r.outputs?.userId === "46e5374665ba4b679ee22e2a2927abcd");
+        const steps = alice?.outputs?.steps as Record<string, { status: string; requestId?: string }>;
+        assert.deepEqual(
+          ["workspaces", "organizationRoles", "account"].map((step) => [step, steps[step]?.status]),
+          [
+            ["workspaces", "done"],
+            ["organizationRoles", "done"],
+            ["account", "done"],
+          ],
+        );
+        assert.deepEqual(
+          [steps.organizationRoles?.requestId, steps.account?.requestId],
+          requestsFor(emulator, "UpdateUser").map((r) => r.requestId),
+        );
+        assert.deepEqual(emulator.state().workspaceMembers, []);
+        const user = emulator.state().users.find((u) => u.userId === "46e5374665ba4b679ee22e2a2927abcd");
+        assert.deepEqual([user?.adminUser, user?.isDeleted], [false, true]);
+      }
     });
 
     it("changes nothing and calls Quick BI not at all on a second up", async () => {

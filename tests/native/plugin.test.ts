@@ -8,6 +8,7 @@ import {
   startProviderHost,
   unwrapSecret,
   urnFor,
+  type ProviderCallError,
   type ProviderHost,
 } from "../../harness/provider-host";
 import { CANARY } from "../support/canaries";
@@ -127,6 +128,45 @@ describe("the quickbi plugin over its gRPC protocol", () => {
     emulator.clearLog();
     await plugin.delete(ALICE, URN, updated.properties);
     assert.equal(emulator.requests().length, 0, "delete makes no call: a withdrawal cannot be undone");
+  });
+
+  it("keeps a partly done offboarding as ErrorResourceInitFailed, secrets secret, and finishes it on update", async () => {
+    // given: bob, offboarded beyond the groups, while UpdateUser is refused
+    const BOB = "7c1f0e9a3b2d4c5e8f6a7b8c9d0e1f02";
+    const inputs = { userId: BOB, ticket: secret("HR-4712"), scope: ["groups", "workspaces", "account"] };
+    const checked = await plugin.check(urnFor(REVOCATION, "offboard-bob"), {}, inputs);
+    assert.deepEqual(checked.failures, []);
+    emulator.setFaults({ rules: [{ fault: "forbidden", action: "UpdateUser" }] });
+    // when
+    const failure = await plugin.create(urnFor(REVOCATION, "offboard-bob"), checked.inputs).then(
+      () => assert.fail("create succeeded"),
+      (error: ProviderCallError) => error,
+    );
+    // then: the engine gets what was done as the resource's outputs, and the reason it prints
+    emulator.setFaults({});
+    const partial = failure.initFailed!;
+    assert.equal(partial.id, BOB);
+    const steps = partial.properties.steps as { workspaces: { status: string }; account: { status: string } };
+    assert.deepEqual([steps.workspaces.status, steps.account.status], ["done", "incomplete"]);
+    assert.ok(isSecret(partial.properties.ticket), "a secret input stays secret in the partial outputs");
+    assert.match(partial.reasons[0]!, /Offboarding bob \(Bob Li\) is incomplete.*Access\.Forbidden/);
+    // when: the next up, with the fault gone
+    emulator.clearLog();
+    const updated = await plugin.update(
+      BOB,
+      urnFor(REVOCATION, "offboard-bob"),
+      partial.properties,
+      checked.inputs,
+    );
+    // then
+    assert.deepEqual(
+      emulator
+        .requests()
+        .filter((r) => r.action !== "QueryUserInfoByUserId" && r.action !== "ListWorkspaceUserRolesByUserId")
+        .map((r) => r.action),
+      ["UpdateUser"],
+    );
+    assert.equal((updated.properties.steps as { account: { status: string } }).account.status, "done");
   });
 
   it("serves the removal guard with the same refusal as the dynamic one", async () => {

@@ -33,6 +33,22 @@ describe("people lists", () => {
     assert.equal(people[0]!.ticket, "HR-1");
   });
 
+  it("reads an entry's scope, and rejects an unknown step with its line", () => {
+    const path = peopleFile(
+      "people.yaml",
+      `- userId: ${ALICE}\n  scope: [groups, workspaces, account]\n- account: bob\n  scope: [groups, acount]\n`,
+    );
+    assert.throws(
+      () => readPeopleFile(path),
+      (error: Error) =>
+        /people\.yaml:3: scope\[1\] is the string "acount"; allowed: a list of "groups", "workspaces", "organizationRoles", "account"/.test(
+          error.message,
+        ) && !/:1:/.test(error.message),
+    );
+    const good = peopleFile("people.yaml", `- userId: ${ALICE}\n  scope: [groups, workspaces, account]\n`);
+    assert.deepEqual(readPeopleFile(good)[0]!.scope, ["groups", "workspaces", "account"]);
+  });
+
   it("reads a top-level JSON list", () => {
     const path = peopleFile("people.json", JSON.stringify([{ userId: ALICE }, { userId: BOB }], null, 2));
     assert.deepEqual(

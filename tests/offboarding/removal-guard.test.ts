@@ -31,6 +31,39 @@ describe("the removal guard", () => {
     assert.deepEqual((await (await guard()).check({ people: before }, { people: after })).failures, []);
   });
 
+  it("counts everyone whose steps a new stack default quickbi:scope changes", async () => {
+    // given: 20 people offboarded with the groups alone
+    const listed = people(20);
+    const before = (await (await guard()).check({}, { people: listed })).inputs;
+    // when: the stack default widens the scope for all of them
+    const wide = await guard({ "quickbi:scope": "groups,account" });
+    const { failures, inputs } = await wide.check(before, { people: listed });
+    // then
+    assert.match(
+      failures[0]!.reason,
+      /this update would offboard 0 new people and change the steps of 20 \(u000, u001, u002, u003, u004, and 15 more\)/,
+    );
+    assert.equal(inputs.effectiveScopes?.length, 20);
+    assert.equal(inputs.effectiveScopes?.[0], "u000=groups,account");
+  });
+
+  it("counts a person whose own scope changes, and not the others", async () => {
+    const listed = people(20);
+    const before = (await (await guard()).check({}, { people: listed })).inputs;
+    const { failures, inputs } = await (
+      await guard()
+    ).check(before, { people: listed, scopes: ["u003=groups,workspaces"], maxRemovalsPerUpdate: 0 });
+    assert.match(failures[0]!.reason, /change the steps of 1 \(u003\)/);
+    assert.deepEqual(inputs.effectiveScopes, ["u003=groups,workspaces"]);
+  });
+
+  it("records nothing new for the default scope: a list guarded before scope existed plans no change", async () => {
+    const provider = await guard();
+    const { inputs } = await provider.check({ people: people(3) }, { people: people(3) });
+    assert.deepEqual(inputs, { people: people(3) });
+    assert.equal((await provider.diff("removal-guard", { people: people(3) }, inputs)).changes, false);
+  });
+
   it("takes the limit from stack config quickbi:maxRemovalsPerUpdate", async () => {
     const raised = await guard({ "quickbi:maxRemovalsPerUpdate": "200" });
     assert.deepEqual((await raised.check({}, { people: people(200) })).failures, []);

@@ -197,6 +197,29 @@ const otherCases: Case[] = [
     inputs: { userId: ALICE, triggers: "rerun", endpoint: EMULATOR },
     property: "triggers",
   },
+  // The scope: a list of known steps, each once.
+  ...(
+    [
+      ["a string, not a list", "workspaces"],
+      ["an unknown step", ["groups", "workspace"]],
+      ["a step in another letter case", ["Account"]],
+      ["a step twice", ["account", "account"]],
+      ["a number in the list", [1]],
+      ["null in the list", [null]],
+      ["an object", { workspaces: true }],
+      ["a step with a trailing space", ["account "]],
+      ["DeleteUser, which is never done", ["groups", "deleteUser"]],
+    ] as const
+  ).map(([what, scope]) => ({
+    title: `scope: ${what}`,
+    inputs: { userId: ALICE, scope, endpoint: EMULATOR },
+    property: "scope",
+  })),
+  {
+    title: "unknown userId with an unknown step in scope",
+    inputs: { userId: UNKNOWN_VALUE, scope: ["groups", "everything"], endpoint: EMULATOR },
+    property: "scope",
+  },
   // Unknown values at preview are not judged, but what is known is.
   {
     title: "unknown userId with a two-line reason",

@@ -3,6 +3,8 @@
 import type { ProviderCallError, PropertyMap } from "../../harness/provider-host";
 import type { FaultRule, QuickBIEmulator, RequestLogEntry } from "../../emulator";
 import { canariesIn } from "../support/canaries";
+import type { StepsRecord } from "../../provider/revocation/steps/record";
+import { judgeSteps, STEP_ACTIONS, type SeededAccess } from "./soak-steps";
 
 /** How one revocation ended. */
 export type Verdict =
@@ -14,6 +16,13 @@ export type Verdict =
   | "failed unclearly"
   /** Create failed and the engine would record something (ErrorResourceInitFailed). */
   | "failed but recorded"
+  /**
+   * With a scope: create failed after the groups' withdrawal and recorded what it did (partial outputs
+   * the next `up` finishes), truthfully and completely.
+   */
+  | "recorded partial"
+  /** With a scope: Quick BI took access away that the record does not say (a record lost). */
+  | "record lost"
   /** Outputs say withdrawn, but memberships remain or the RequestId is not a successful withdrawal. */
   | "false done"
   /** Neither done nor failed (e.g. create returned outputs that record no withdrawal). */
@@ -58,6 +67,8 @@ export function judge(
   schedules: ReadonlyMap<string, readonly FaultRule[]>,
   seconds: number,
   hostCanaries: number,
+  /** With a scope: what each person was seeded with. */
+  seeded?: ReadonlyMap<string, SeededAccess>,
 ): SoakResult {
   const log = emulator.requests();
   const state = emulator.state();
@@ -72,6 +83,8 @@ export function judge(
         "failed clearly",
         "failed unclearly",
         "failed but recorded",
+        "recorded partial",
+        "record lost",
         "false done",
         "lost",
         "hang",
@@ -96,6 +109,15 @@ export function judge(
     (examples[verdict] ??= []).push(`${userId}: ${why}${trail}`);
   };
 
+  /** Notes the steps' first problem and says false, or says true when the record is truthful and complete. */
+  const stepsTruthful = (userId: string, outputs: PropertyMap): boolean => {
+    const steps = outputs.steps as StepsRecord | undefined;
+    const problems = judgeSteps(userId, steps, seeded!.get(userId)!, state, log);
+    if (problems.length === 0) return true;
+    note(problems[0]!.verdict, userId, problems.map((p) => p.why).join("; "));
+    return false;
+  };
+
   for (const userId of users) {
     const outcome = outcomes.get(userId);
     if (!outcome) {
@@ -117,6 +139,7 @@ export function judge(
       else if (stillIn.has(userId)) note("false done", userId, "outputs say withdrawn, memberships remain");
       else if (!genuine)
         note("false done", userId, `requestId ${String(outputs.requestId)} is not a successful withdrawal`);
+      else if (seeded && !stepsTruthful(userId, outputs)) continue;
       else note("done", userId, "");
       continue;
     }
@@ -131,12 +154,14 @@ export function judge(
       continue;
     }
     if (error.initFailed) {
-      note("failed but recorded", userId, error.message);
+      if (!seeded) note("failed but recorded", userId, error.message);
+      else if (stepsTruthful(userId, error.initFailed.properties))
+        note("recorded partial", userId, error.message);
       continue;
     }
     // "failed: <code> (HTTP …" or, with no HTTP answer, "failed: <code> (after …" / "failed: <code>: …".
     const code = /failed: ([A-Za-z][\w.]*)(?: \(|: )/.exec(error.message)?.[1];
-    const namesOperation = ACTIONS.some((action) => error.message.includes(action));
+    const namesOperation = [...ACTIONS, ...STEP_ACTIONS].some((action) => error.message.includes(action));
     if (code === undefined || !namesOperation || !error.message.includes(userId)) {
       note("failed unclearly", userId, error.message);
       continue;

@@ -58,3 +58,44 @@ describe("the fault-injection soak (fixed seed, through the real provider host)"
     assert.equal(result.canarySightings, 0);
   });
 });
+
+describe("the fault-injection soak of the multi-step offboarding (scope beyond the groups)", function () {
+  this.timeout(300_000);
+  let result: SoakResult;
+
+  before(async () => {
+    result = await runSoak({
+      revocations: 60,
+      seed: 20261205,
+      scope: ["groups", "workspaces", "organizationRoles", "account"],
+    });
+    const { verdicts, seconds, requests } = result;
+    console.log(
+      `      scoped soak: ${JSON.stringify(verdicts)}, ${requests} requests, ${seconds.toFixed(1)} s`,
+    );
+  });
+
+  it("never records a step as done that Quick BI did not do (0 false done)", () => {
+    assert.equal(result.verdicts["false done"], 0, JSON.stringify(result.examples["false done"]));
+  });
+
+  it("never loses the record of access Quick BI took away (0 records lost)", () => {
+    assert.equal(result.verdicts["record lost"], 0, JSON.stringify(result.examples["record lost"]));
+    assert.equal(result.verdicts.lost, 0, JSON.stringify(result.examples.lost));
+  });
+
+  it("ends each person done, failed before anything was taken, or with a partial record the next up finishes", () => {
+    const { verdicts } = result;
+    assert.equal(
+      verdicts["done"] + verdicts["failed clearly"] + verdicts["recorded partial"],
+      result.revocations,
+      JSON.stringify(result.examples),
+    );
+    assert.ok(verdicts["done"] > 0 && verdicts["recorded partial"] > 0);
+  });
+
+  it("bounds every call, and shows no canary credential", () => {
+    assert.equal(result.verdicts.hang, 0, JSON.stringify(result.examples.hang));
+    assert.equal(result.canarySightings, 0);
+  });
+});

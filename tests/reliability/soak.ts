@@ -10,6 +10,7 @@ import { CANARY_ENV, canariesIn } from "../support/canaries";
 import { emulatorStackConfig, startCanaryEmulator } from "../support/configured-provider";
 import { REVOCATION_TYPE, revocationProviderText } from "../support/revocation-provider-text";
 import { ACTIONS, judge, type Outcome, type SoakResult } from "./soak-verdicts";
+import { STEP_ACTIONS, type SeededAccess } from "./soak-steps";
 
 export type { SoakResult, Verdict } from "./soak-verdicts";
 
@@ -28,6 +29,12 @@ export interface SoakOptions {
    * each attempt at most readTimeout plus a 5 ms backoff). @default 60000
    */
   readonly callTimeoutMs?: number;
+  /**
+   * The revocations' scope. Beyond the groups, everyone is also seeded into one or two workspaces,
+   * half of them as organisation admins, and one in ten owns a workspace of their own (which Quick BI
+   * will not let them leave). @default - the groups alone
+   */
+  readonly scope?: readonly string[];
   /** Called after each revocation settles, with how many have. */
   readonly onProgress?: (settled: number) => void;
 }
@@ -61,8 +68,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const callTimeoutMs = options.callTimeoutMs ?? 60_000;
   const random = seededRandom(options.seed);
   const users = Array.from({ length: options.revocations }, (_, i) => soakUserId(i));
-  const emulator = await startCanaryEmulator({ seed: soakSeed(users, random), randomSeed: options.seed });
-  const schedules = new Map(users.map((userId) => [userId, faultSchedule(userId, readTimeoutMs, random)]));
+  const scoped = options.scope !== undefined && options.scope.length > 1;
+  const seed = soakSeed(users, random, scoped);
+  const emulator = await startCanaryEmulator({ seed, randomSeed: options.seed });
+  const actions = scoped ? [...ACTIONS, ...STEP_ACTIONS] : ACTIONS;
+  const schedules = new Map(
+    users.map((userId) => [userId, faultSchedule(userId, readTimeoutMs, random, actions)]),
+  );
   emulator.setFaults({ rules: [...schedules.values()].flat() });
 
   const project = await makeHostProject();
@@ -92,7 +104,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const worker = async () => {
       while (next < users.length) {
         const userId = users[next++]!;
-        outcomes.set(userId, await revoke(host, provider, userId));
+        outcomes.set(userId, await revoke(host, provider, userId, options.scope));
         options.onProgress?.(++settled);
       }
     };
@@ -102,7 +114,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     await project.cleanup();
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const result = judge(emulator, users, outcomes, schedules, seconds, canariesIn(host.output()).length);
+  const seeded = scoped ? seededAccess(seed) : undefined;
+  const result = judge(
+    emulator,
+    users,
+    outcomes,
+    schedules,
+    seconds,
+    canariesIn(host.output()).length,
+    seeded,
+  );
   await emulator.stop();
   return result;
 }
@@ -111,11 +132,13 @@ async function revoke(
   host: Awaited<ReturnType<typeof startProviderHost>>,
   provider: string,
   userId: string,
+  scope: readonly string[] | undefined,
 ): Promise<Outcome> {
   const urn = urnFor(REVOCATION_TYPE, `soak-${userId}`);
   let step: "check" | "create" = "check";
   try {
-    const checked = await host.check(urn, {}, { userId, __provider: provider });
+    const inputs = { userId, __provider: provider, ...(scope ? { scope: [...scope] } : {}) };
+    const checked = await host.check(urn, {}, inputs);
     if (checked.failures.length > 0) {
       return {
         kind: "check failures",
@@ -135,8 +158,69 @@ function soakUserId(index: number): string {
   return `50ac${index.toString(16).padStart(28, "0")}`;
 }
 
-/** Every user in one to three groups. */
-function soakSeed(users: readonly string[], random: Random): Seed {
+/** The workspaces everyone may be in, owned by someone who is not offboarded. */
+const WORKSPACES = ["Sales BI", "Finance", "Marketing"].map((name, i) => ({
+  workspaceId: `soak-ws-${i}`,
+  workspaceName: name,
+  owner: "50ac-owner",
+}));
+const OWNER = {
+  userId: "50ac-owner",
+  accountId: "4999999999999999",
+  accountName: "owner",
+  nickName: "Owner",
+  userType: 1 as const,
+};
+
+/**
+ * Every user in one to three groups; with a scope, also in one or two workspaces, every other user an
+ * organisation admin, and every tenth the owner (and admin) of a workspace of their own.
+ */
+function soakSeed(users: readonly string[], random: Random, scoped: boolean): Seed {
+  const groupsOnly = soakGroupsSeed(users, random);
+  if (!scoped) return groupsOnly;
+  const own = users.filter((_, i) => i % 10 === 0);
+  return {
+    ...groupsOnly,
+    users: [...groupsOnly.users.map((u, i) => ({ ...u, adminUser: i % 2 === 0 })), OWNER],
+    workspaces: [
+      ...WORKSPACES,
+      ...own.map((userId) => ({
+        workspaceId: `soak-own-${userId}`,
+        workspaceName: `Own ${userId}`,
+        owner: userId,
+      })),
+    ],
+    workspaceMembers: [
+      ...users.flatMap((userId) => {
+        const start = Math.floor(random() * WORKSPACES.length);
+        return Array.from({ length: 1 + Math.floor(random() * 2) }, (_, k) => ({
+          userId,
+          workspaceId: WORKSPACES[(start + k) % WORKSPACES.length]!.workspaceId,
+          roleId: ([26, 27, 30] as const)[k % 3]!,
+        }));
+      }),
+      ...own.map((userId) => ({ userId, workspaceId: `soak-own-${userId}`, roleId: 25 as const })),
+    ],
+  };
+}
+
+/** What each person was seeded with, for the verdict on their steps. */
+function seededAccess(seed: Seed): ReadonlyMap<string, SeededAccess> {
+  return new Map(
+    seed.users.map((u) => [
+      u.userId,
+      {
+        workspaces: (seed.workspaceMembers ?? [])
+          .filter((m) => m.userId === u.userId)
+          .map((m) => m.workspaceId),
+        admin: u.adminUser === true,
+      },
+    ]),
+  );
+}
+
+function soakGroupsSeed(users: readonly string[], random: Random): Seed {
   return {
     users: users.map((userId, i) => ({
       userId,
@@ -162,12 +246,17 @@ function soakSeed(users: readonly string[], random: Random): Seed {
  * one to three times or (one rule in ten) on every matching request. `latency` is sometimes longer than
  * the read timeout: the operation is applied but its answer is lost, the way a slow gateway does it.
  */
-function faultSchedule(userId: string, readTimeoutMs: number, random: Random): FaultRule[] {
+function faultSchedule(
+  userId: string,
+  readTimeoutMs: number,
+  random: Random,
+  actions: readonly string[],
+): FaultRule[] {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const count = pick([0, 1, 1, 2, 2, 3]);
   return Array.from({ length: count }, () => {
     const fault = pick(FAULTS);
-    const action = pick([undefined, ...ACTIONS]);
+    const action = pick([undefined, ...actions]);
     const persistent = random() < 0.1;
     return {
       fault,

@@ -71,6 +71,8 @@ describe("QuickBIUserGroupRevocation in a program", () => {
       region: "cn-hangzhou",
       endpoint: "https://quickbi-public.cn-hangzhou.aliyuncs.com",
       triggers: ["t1"],
+      scope: ["groups", "workspaces"],
+      steps: { workspaces: { status: "done", removed: [], kept: [], checkedAt: "2026-11-28T04:00:01.000Z" } },
     } satisfies Record<keyof RevocationOutputs, unknown>;
     const resource = await registerOne({ userId: ALICE }, { stateFor: () => state });
     for (const [key, value] of Object.entries(state)) assert.deepEqual(resource.outputs[key], value, key);

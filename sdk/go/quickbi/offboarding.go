@@ -48,6 +48,8 @@ type offboardingArgs struct {
 	PeopleFile *string `pulumi:"peopleFile"`
 	// Passed to every revocation. Default: as UserGroupRevocation.
 	Region *string `pulumi:"region"`
+	// The steps beyond the groups for everyone whose entry does not say (see UserGroupRevocation's `scope`). A change applies to everyone it covers, and each person whose steps change counts against the removal guard. Default: stack config `quickbi:scope`, then ["groups"].
+	Scope []ScopeStep `pulumi:"scope"`
 	// Passed to every revocation: fail a preview whose impact cannot be read. Default: `quickbi:strictPreview`, then true.
 	StrictPreview *bool `pulumi:"strictPreview"`
 }
@@ -66,6 +68,8 @@ type OffboardingArgs struct {
 	PeopleFile *string
 	// Passed to every revocation. Default: as UserGroupRevocation.
 	Region pulumi.StringPtrInput
+	// The steps beyond the groups for everyone whose entry does not say (see UserGroupRevocation's `scope`). A change applies to everyone it covers, and each person whose steps change counts against the removal guard. Default: stack config `quickbi:scope`, then ["groups"].
+	Scope []ScopeStep
 	// Passed to every revocation: fail a preview whose impact cannot be read. Default: `quickbi:strictPreview`, then true.
 	StrictPreview pulumi.BoolPtrInput
 }

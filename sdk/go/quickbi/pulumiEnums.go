@@ -346,13 +346,238 @@ func (in *outcomePtr) ToOutcomePtrOutputWithContext(ctx context.Context) Outcome
 	return pulumi.ToOutputWithContext(ctx, in).(OutcomePtrOutput)
 }
 
+// A step of an offboarding's scope; `groups` is always done.
+type ScopeStep string
+
+const (
+	// WithdrawAllUserGroups: every user group (always done).
+	ScopeStepGroups = ScopeStep("groups")
+	// DeleteUserFromWorkspace for each direct workspace membership.
+	ScopeStepWorkspaces = ScopeStep("workspaces")
+	// UpdateUser RoleIds=111111113: the organisation admin, permission admin and custom organisation roles go.
+	ScopeStepOrganizationRoles = ScopeStep("organizationRoles")
+	// UpdateUser IsDeleted=true: deactivated, which Quick BI can undo (never DeleteUser).
+	ScopeStepAccount = ScopeStep("account")
+)
+
+func (ScopeStep) ElementType() reflect.Type {
+	return reflect.TypeOf((*ScopeStep)(nil)).Elem()
+}
+
+func (e ScopeStep) ToScopeStepOutput() ScopeStepOutput {
+	return pulumi.ToOutput(e).(ScopeStepOutput)
+}
+
+func (e ScopeStep) ToScopeStepOutputWithContext(ctx context.Context) ScopeStepOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(ScopeStepOutput)
+}
+
+func (e ScopeStep) ToScopeStepPtrOutput() ScopeStepPtrOutput {
+	return e.ToScopeStepPtrOutputWithContext(context.Background())
+}
+
+func (e ScopeStep) ToScopeStepPtrOutputWithContext(ctx context.Context) ScopeStepPtrOutput {
+	return ScopeStep(e).ToScopeStepOutputWithContext(ctx).ToScopeStepPtrOutputWithContext(ctx)
+}
+
+func (e ScopeStep) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ScopeStep) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ScopeStep) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e ScopeStep) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type ScopeStepOutput struct{ *pulumi.OutputState }
+
+func (ScopeStepOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ScopeStep)(nil)).Elem()
+}
+
+func (o ScopeStepOutput) ToScopeStepOutput() ScopeStepOutput {
+	return o
+}
+
+func (o ScopeStepOutput) ToScopeStepOutputWithContext(ctx context.Context) ScopeStepOutput {
+	return o
+}
+
+func (o ScopeStepOutput) ToScopeStepPtrOutput() ScopeStepPtrOutput {
+	return o.ToScopeStepPtrOutputWithContext(context.Background())
+}
+
+func (o ScopeStepOutput) ToScopeStepPtrOutputWithContext(ctx context.Context) ScopeStepPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ScopeStep) *ScopeStep {
+		return &v
+	}).(ScopeStepPtrOutput)
+}
+
+func (o ScopeStepOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o ScopeStepOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ScopeStep) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o ScopeStepOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ScopeStepOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ScopeStep) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type ScopeStepPtrOutput struct{ *pulumi.OutputState }
+
+func (ScopeStepPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ScopeStep)(nil)).Elem()
+}
+
+func (o ScopeStepPtrOutput) ToScopeStepPtrOutput() ScopeStepPtrOutput {
+	return o
+}
+
+func (o ScopeStepPtrOutput) ToScopeStepPtrOutputWithContext(ctx context.Context) ScopeStepPtrOutput {
+	return o
+}
+
+func (o ScopeStepPtrOutput) Elem() ScopeStepOutput {
+	return o.ApplyT(func(v *ScopeStep) ScopeStep {
+		if v != nil {
+			return *v
+		}
+		var ret ScopeStep
+		return ret
+	}).(ScopeStepOutput)
+}
+
+func (o ScopeStepPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ScopeStepPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ScopeStep) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// ScopeStepInput is an input type that accepts values of the ScopeStep enum
+// A concrete instance of `ScopeStepInput` can be one of the following:
+//
+//	ScopeStepGroups
+//	ScopeStepWorkspaces
+//	ScopeStepOrganizationRoles
+//	ScopeStepAccount
+type ScopeStepInput interface {
+	pulumi.Input
+
+	ToScopeStepOutput() ScopeStepOutput
+	ToScopeStepOutputWithContext(context.Context) ScopeStepOutput
+}
+
+var scopeStepPtrType = reflect.TypeOf((**ScopeStep)(nil)).Elem()
+
+type ScopeStepPtrInput interface {
+	pulumi.Input
+
+	ToScopeStepPtrOutput() ScopeStepPtrOutput
+	ToScopeStepPtrOutputWithContext(context.Context) ScopeStepPtrOutput
+}
+
+type scopeStepPtr string
+
+func ScopeStepPtr(v string) ScopeStepPtrInput {
+	return (*scopeStepPtr)(&v)
+}
+
+func (*scopeStepPtr) ElementType() reflect.Type {
+	return scopeStepPtrType
+}
+
+func (in *scopeStepPtr) ToScopeStepPtrOutput() ScopeStepPtrOutput {
+	return pulumi.ToOutput(in).(ScopeStepPtrOutput)
+}
+
+func (in *scopeStepPtr) ToScopeStepPtrOutputWithContext(ctx context.Context) ScopeStepPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(ScopeStepPtrOutput)
+}
+
+// ScopeStepArrayInput is an input type that accepts ScopeStepArray and ScopeStepArrayOutput values.
+// You can construct a concrete instance of `ScopeStepArrayInput` via:
+//
+//	ScopeStepArray{ ScopeStepArgs{...} }
+type ScopeStepArrayInput interface {
+	pulumi.Input
+
+	ToScopeStepArrayOutput() ScopeStepArrayOutput
+	ToScopeStepArrayOutputWithContext(context.Context) ScopeStepArrayOutput
+}
+
+type ScopeStepArray []ScopeStep
+
+func (ScopeStepArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ScopeStep)(nil)).Elem()
+}
+
+func (i ScopeStepArray) ToScopeStepArrayOutput() ScopeStepArrayOutput {
+	return i.ToScopeStepArrayOutputWithContext(context.Background())
+}
+
+func (i ScopeStepArray) ToScopeStepArrayOutputWithContext(ctx context.Context) ScopeStepArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ScopeStepArrayOutput)
+}
+
+type ScopeStepArrayOutput struct{ *pulumi.OutputState }
+
+func (ScopeStepArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]ScopeStep)(nil)).Elem()
+}
+
+func (o ScopeStepArrayOutput) ToScopeStepArrayOutput() ScopeStepArrayOutput {
+	return o
+}
+
+func (o ScopeStepArrayOutput) ToScopeStepArrayOutputWithContext(ctx context.Context) ScopeStepArrayOutput {
+	return o
+}
+
+func (o ScopeStepArrayOutput) Index(i pulumi.IntInput) ScopeStepOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ScopeStep {
+		return vs[0].([]ScopeStep)[vs[1].(int)]
+	}).(ScopeStepOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*OnMissingUserInput)(nil)).Elem(), OnMissingUser("fail"))
 	pulumi.RegisterInputType(reflect.TypeOf((*OnMissingUserPtrInput)(nil)).Elem(), OnMissingUser("fail"))
 	pulumi.RegisterInputType(reflect.TypeOf((*OutcomeInput)(nil)).Elem(), Outcome("withdrawn"))
 	pulumi.RegisterInputType(reflect.TypeOf((*OutcomePtrInput)(nil)).Elem(), Outcome("withdrawn"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ScopeStepInput)(nil)).Elem(), ScopeStep("groups"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ScopeStepPtrInput)(nil)).Elem(), ScopeStep("groups"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ScopeStepArrayInput)(nil)).Elem(), ScopeStepArray{})
 	pulumi.RegisterOutputType(OnMissingUserOutput{})
 	pulumi.RegisterOutputType(OnMissingUserPtrOutput{})
 	pulumi.RegisterOutputType(OutcomeOutput{})
 	pulumi.RegisterOutputType(OutcomePtrOutput{})
+	pulumi.RegisterOutputType(ScopeStepOutput{})
+	pulumi.RegisterOutputType(ScopeStepPtrOutput{})
+	pulumi.RegisterOutputType(ScopeStepArrayOutput{})
 }

@@ -270,6 +270,8 @@ type Person struct {
 	ParentAccountName *string `pulumi:"parentAccountName"`
 	// Why, for the audit record.
 	Reason *string `pulumi:"reason"`
+	// The steps beyond the groups for this person; wins over the component's `scope`.
+	Scope []ScopeStep `pulumi:"scope"`
 	// The authorising ticket, for the audit record.
 	Ticket *string `pulumi:"ticket"`
 	// The Quick BI UserId.
@@ -299,6 +301,8 @@ type PersonArgs struct {
 	ParentAccountName pulumi.StringPtrInput `pulumi:"parentAccountName"`
 	// Why, for the audit record.
 	Reason pulumi.StringPtrInput `pulumi:"reason"`
+	// The steps beyond the groups for this person; wins over the component's `scope`.
+	Scope ScopeStepArrayInput `pulumi:"scope"`
 	// The authorising ticket, for the audit record.
 	Ticket pulumi.StringPtrInput `pulumi:"ticket"`
 	// The Quick BI UserId.
@@ -380,6 +384,11 @@ func (o PersonOutput) ParentAccountName() pulumi.StringPtrOutput {
 // Why, for the audit record.
 func (o PersonOutput) Reason() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Person) *string { return v.Reason }).(pulumi.StringPtrOutput)
+}
+
+// The steps beyond the groups for this person; wins over the component's `scope`.
+func (o PersonOutput) Scope() ScopeStepArrayOutput {
+	return o.ApplyT(func(v Person) []ScopeStep { return v.Scope }).(ScopeStepArrayOutput)
 }
 
 // The authorising ticket, for the audit record.

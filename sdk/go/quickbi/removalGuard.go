@@ -16,10 +16,14 @@ import (
 type RemovalGuard struct {
 	pulumi.CustomResourceState
 
+	// Each person's effective scope where wider than the groups, as `<key>=<step>,<step>`, as the last check resolved it.
+	EffectiveScopes pulumi.StringArrayOutput `pulumi:"effectiveScopes"`
 	// As given.
 	MaxRemovalsPerUpdate pulumi.IntPtrOutput `pulumi:"maxRemovalsPerUpdate"`
 	// Stable keys of everyone the list offboards.
 	People pulumi.StringArrayOutput `pulumi:"people"`
+	// As given.
+	Scopes pulumi.StringArrayOutput `pulumi:"scopes"`
 }
 
 // NewRemovalGuard registers a new resource with the given unique name, arguments, and options.
@@ -75,6 +79,8 @@ type removalGuardArgs struct {
 	MaxRemovalsPerUpdate *int `pulumi:"maxRemovalsPerUpdate"`
 	// Stable keys of everyone the list offboards.
 	People []string `pulumi:"people"`
+	// The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
+	Scopes []string `pulumi:"scopes"`
 }
 
 // The set of arguments for constructing a RemovalGuard resource.
@@ -83,6 +89,8 @@ type RemovalGuardArgs struct {
 	MaxRemovalsPerUpdate pulumi.IntPtrInput
 	// Stable keys of everyone the list offboards.
 	People pulumi.StringArrayInput
+	// The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
+	Scopes pulumi.StringArrayInput
 }
 
 func (RemovalGuardArgs) ElementType() reflect.Type {
@@ -122,6 +130,11 @@ func (o RemovalGuardOutput) ToRemovalGuardOutputWithContext(ctx context.Context)
 	return o
 }
 
+// Each person's effective scope where wider than the groups, as `<key>=<step>,<step>`, as the last check resolved it.
+func (o RemovalGuardOutput) EffectiveScopes() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *RemovalGuard) pulumi.StringArrayOutput { return v.EffectiveScopes }).(pulumi.StringArrayOutput)
+}
+
 // As given.
 func (o RemovalGuardOutput) MaxRemovalsPerUpdate() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *RemovalGuard) pulumi.IntPtrOutput { return v.MaxRemovalsPerUpdate }).(pulumi.IntPtrOutput)
@@ -130,6 +143,11 @@ func (o RemovalGuardOutput) MaxRemovalsPerUpdate() pulumi.IntPtrOutput {
 // Stable keys of everyone the list offboards.
 func (o RemovalGuardOutput) People() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *RemovalGuard) pulumi.StringArrayOutput { return v.People }).(pulumi.StringArrayOutput)
+}
+
+// As given.
+func (o RemovalGuardOutput) Scopes() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *RemovalGuard) pulumi.StringArrayOutput { return v.Scopes }).(pulumi.StringArrayOutput)
 }
 
 func init() {

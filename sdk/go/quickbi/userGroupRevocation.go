@@ -47,6 +47,10 @@ type UserGroupRevocation struct {
 	RequestId pulumi.StringOutput `pulumi:"requestId"`
 	// The access WithdrawAllUserGroups leaves in place: workspaces with their roles, organisation admin flags, whether the account stays active; as of the withdrawal or the last refresh that changed it.
 	ResidualAccess ResidualAccessPtrOutput `pulumi:"residualAccess"`
+	// The scope taken, when wider than the groups.
+	Scope ScopeStepArrayOutput `pulumi:"scope"`
+	// The record of each step beyond the groups (`workspaces`, `organizationRoles`, `account`): its status (done, incomplete, not-run), what it removed with the RequestId and time of each write, drift a refresh found (`current`) and earlier records (`history`). Its shape is StepsRecord in the TypeScript package.
+	Steps pulumi.AnyOutput `pulumi:"steps"`
 	// As given.
 	Ticket pulumi.StringPtrOutput `pulumi:"ticket"`
 	// As given.
@@ -117,6 +121,8 @@ type userGroupRevocationArgs struct {
 	Reason *string `pulumi:"reason"`
 	// The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then `alicloud:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
 	Region *string `pulumi:"region"`
+	// How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces` (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to the common user role only: admin, permission admin and custom roles go), `account` (UpdateUser IsDeleted=true, a deactivation Quick BI can undo; never DeleteUser). Each step is previewed, recorded in `steps` with its RequestId and what it removed, and checked for drift by refresh. Changing it runs the new steps (an update, not a replacement). Default: stack config `quickbi:scope`, then ["groups"].
+	Scope []ScopeStep `pulumi:"scope"`
 	// Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown". Changing it changes nothing in Quick BI. Default: stack config `quickbi:strictPreview`, then true.
 	StrictPreview *bool `pulumi:"strictPreview"`
 	// The ticket that authorised it (HR, access review), recorded in the audit outputs.
@@ -143,6 +149,8 @@ type UserGroupRevocationArgs struct {
 	Reason pulumi.StringPtrInput
 	// The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then `alicloud:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
 	Region pulumi.StringPtrInput
+	// How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces` (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to the common user role only: admin, permission admin and custom roles go), `account` (UpdateUser IsDeleted=true, a deactivation Quick BI can undo; never DeleteUser). Each step is previewed, recorded in `steps` with its RequestId and what it removed, and checked for drift by refresh. Changing it runs the new steps (an update, not a replacement). Default: stack config `quickbi:scope`, then ["groups"].
+	Scope ScopeStepArrayInput
 	// Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown". Changing it changes nothing in Quick BI. Default: stack config `quickbi:strictPreview`, then true.
 	StrictPreview pulumi.BoolPtrInput
 	// The ticket that authorised it (HR, access review), recorded in the audit outputs.
@@ -263,6 +271,16 @@ func (o UserGroupRevocationOutput) RequestId() pulumi.StringOutput {
 // The access WithdrawAllUserGroups leaves in place: workspaces with their roles, organisation admin flags, whether the account stays active; as of the withdrawal or the last refresh that changed it.
 func (o UserGroupRevocationOutput) ResidualAccess() ResidualAccessPtrOutput {
 	return o.ApplyT(func(v *UserGroupRevocation) ResidualAccessPtrOutput { return v.ResidualAccess }).(ResidualAccessPtrOutput)
+}
+
+// The scope taken, when wider than the groups.
+func (o UserGroupRevocationOutput) Scope() ScopeStepArrayOutput {
+	return o.ApplyT(func(v *UserGroupRevocation) ScopeStepArrayOutput { return v.Scope }).(ScopeStepArrayOutput)
+}
+
+// The record of each step beyond the groups (`workspaces`, `organizationRoles`, `account`): its status (done, incomplete, not-run), what it removed with the RequestId and time of each write, drift a refresh found (`current`) and earlier records (`history`). Its shape is StepsRecord in the TypeScript package.
+func (o UserGroupRevocationOutput) Steps() pulumi.AnyOutput {
+	return o.ApplyT(func(v *UserGroupRevocation) pulumi.AnyOutput { return v.Steps }).(pulumi.AnyOutput)
 }
 
 // As given.

@@ -9,6 +9,7 @@ from enum import Enum
 __all__ = [
     'OnMissingUser',
     'Outcome',
+    'ScopeStep',
 ]
 
 
@@ -39,4 +40,27 @@ class Outcome(_builtins.str, Enum):
     ALREADY_OFFBOARDED = "already-offboarded"
     """
     Quick BI did not know the user and onMissingUser is "succeed".
+    """
+
+
+@pulumi.type_token("quickbi:index:ScopeStep")
+class ScopeStep(_builtins.str, Enum):
+    """
+    A step of an offboarding's scope; `groups` is always done.
+    """
+    GROUPS = "groups"
+    """
+    WithdrawAllUserGroups: every user group (always done).
+    """
+    WORKSPACES = "workspaces"
+    """
+    DeleteUserFromWorkspace for each direct workspace membership.
+    """
+    ORGANIZATION_ROLES = "organizationRoles"
+    """
+    UpdateUser RoleIds=111111113: the organisation admin, permission admin and custom organisation roles go.
+    """
+    ACCOUNT = "account"
+    """
+    UpdateUser IsDeleted=true: deactivated, which Quick BI can undo (never DeleteUser).
     """

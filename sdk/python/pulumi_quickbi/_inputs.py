@@ -44,6 +44,10 @@ class PersonArgsDict(TypedDict):
     """
     Why, for the audit record.
     """
+    scope: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]]]
+    """
+    The steps beyond the groups for this person; wins over the component's `scope`.
+    """
     ticket: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
     The authorising ticket, for the audit record.
@@ -61,6 +65,7 @@ class PersonArgs:
                  on_missing_user: pulumi.Input[Optional['OnMissingUser']] = None,
                  parent_account_name: pulumi.Input[Optional[_builtins.str]] = None,
                  reason: pulumi.Input[Optional[_builtins.str]] = None,
+                 scope: pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]] = None,
                  ticket: pulumi.Input[Optional[_builtins.str]] = None,
                  user_id: pulumi.Input[Optional[_builtins.str]] = None):
         """
@@ -71,6 +76,7 @@ class PersonArgs:
         :param pulumi.Input['OnMissingUser'] on_missing_user: Overrides the component's onMissingUser for this person.
         :param pulumi.Input[_builtins.str] parent_account_name: The main account a RAM user `account` belongs to.
         :param pulumi.Input[_builtins.str] reason: Why, for the audit record.
+        :param pulumi.Input[Sequence[pulumi.Input['ScopeStep']]] scope: The steps beyond the groups for this person; wins over the component's `scope`.
         :param pulumi.Input[_builtins.str] ticket: The authorising ticket, for the audit record.
         :param pulumi.Input[_builtins.str] user_id: The Quick BI UserId.
         """
@@ -84,6 +90,8 @@ class PersonArgs:
             pulumi.set(__self__, "parent_account_name", parent_account_name)
         if reason is not None:
             pulumi.set(__self__, "reason", reason)
+        if scope is not None:
+            pulumi.set(__self__, "scope", scope)
         if ticket is not None:
             pulumi.set(__self__, "ticket", ticket)
         if user_id is not None:
@@ -148,6 +156,18 @@ class PersonArgs:
     @reason.setter
     def reason(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "reason", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def scope(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]]:
+        """
+        The steps beyond the groups for this person; wins over the component's `scope`.
+        """
+        return pulumi.get(self, "scope")
+
+    @scope.setter
+    def scope(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]]):
+        pulumi.set(self, "scope", value)
 
     @_builtins.property
     @pulumi.getter

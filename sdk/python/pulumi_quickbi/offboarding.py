@@ -28,6 +28,7 @@ class OffboardingArgs:
                  people: Optional[Sequence['PersonArgs']] = None,
                  people_file: Optional[_builtins.str] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
+                 scope: Optional[Sequence['ScopeStep']] = None,
                  strict_preview: pulumi.Input[Optional[_builtins.bool]] = None):
         """
         The set of arguments for constructing a Offboarding resource.
@@ -38,6 +39,7 @@ class OffboardingArgs:
         :param Sequence['PersonArgs'] people: People to offboard, inline.
         :param _builtins.str people_file: A YAML or JSON file listing people to offboard: a list, or a mapping with a `people` list. Relative paths resolve against the Pulumi project directory. Problems are reported with their line.
         :param pulumi.Input[_builtins.str] region: Passed to every revocation. Default: as UserGroupRevocation.
+        :param Sequence['ScopeStep'] scope: The steps beyond the groups for everyone whose entry does not say (see UserGroupRevocation's `scope`). A change applies to everyone it covers, and each person whose steps change counts against the removal guard. Default: stack config `quickbi:scope`, then ["groups"].
         :param pulumi.Input[_builtins.bool] strict_preview: Passed to every revocation: fail a preview whose impact cannot be read. Default: `quickbi:strictPreview`, then true.
         """
         if endpoint is not None:
@@ -52,6 +54,8 @@ class OffboardingArgs:
             pulumi.set(__self__, "people_file", people_file)
         if region is not None:
             pulumi.set(__self__, "region", region)
+        if scope is not None:
+            pulumi.set(__self__, "scope", scope)
         if strict_preview is not None:
             pulumi.set(__self__, "strict_preview", strict_preview)
 
@@ -128,6 +132,18 @@ class OffboardingArgs:
         pulumi.set(self, "region", value)
 
     @_builtins.property
+    @pulumi.getter
+    def scope(self) -> Optional[Sequence['ScopeStep']]:
+        """
+        The steps beyond the groups for everyone whose entry does not say (see UserGroupRevocation's `scope`). A change applies to everyone it covers, and each person whose steps change counts against the removal guard. Default: stack config `quickbi:scope`, then ["groups"].
+        """
+        return pulumi.get(self, "scope")
+
+    @scope.setter
+    def scope(self, value: Optional[Sequence['ScopeStep']]):
+        pulumi.set(self, "scope", value)
+
+    @_builtins.property
     @pulumi.getter(name="strictPreview")
     def strict_preview(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
@@ -152,6 +168,7 @@ class Offboarding(pulumi.ComponentResource):
                  people: Optional[Sequence[Union['PersonArgs', 'PersonArgsDict']]] = None,
                  people_file: Optional[_builtins.str] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
+                 scope: Optional[Sequence['ScopeStep']] = None,
                  strict_preview: pulumi.Input[Optional[_builtins.bool]] = None,
                  __props__=None):
         """
@@ -165,6 +182,7 @@ class Offboarding(pulumi.ComponentResource):
         :param Sequence[Union['PersonArgs', 'PersonArgsDict']] people: People to offboard, inline.
         :param _builtins.str people_file: A YAML or JSON file listing people to offboard: a list, or a mapping with a `people` list. Relative paths resolve against the Pulumi project directory. Problems are reported with their line.
         :param pulumi.Input[_builtins.str] region: Passed to every revocation. Default: as UserGroupRevocation.
+        :param Sequence['ScopeStep'] scope: The steps beyond the groups for everyone whose entry does not say (see UserGroupRevocation's `scope`). A change applies to everyone it covers, and each person whose steps change counts against the removal guard. Default: stack config `quickbi:scope`, then ["groups"].
         :param pulumi.Input[_builtins.bool] strict_preview: Passed to every revocation: fail a preview whose impact cannot be read. Default: `quickbi:strictPreview`, then true.
         """
         ...
@@ -197,6 +215,7 @@ class Offboarding(pulumi.ComponentResource):
                  people: Optional[Sequence[Union['PersonArgs', 'PersonArgsDict']]] = None,
                  people_file: Optional[_builtins.str] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
+                 scope: Optional[Sequence['ScopeStep']] = None,
                  strict_preview: pulumi.Input[Optional[_builtins.bool]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -215,6 +234,7 @@ class Offboarding(pulumi.ComponentResource):
             __props__.__dict__["people"] = people
             __props__.__dict__["people_file"] = people_file
             __props__.__dict__["region"] = region
+            __props__.__dict__["scope"] = scope
             __props__.__dict__["strict_preview"] = strict_preview
             __props__.__dict__["offboarded"] = None
         super(Offboarding, __self__).__init__(

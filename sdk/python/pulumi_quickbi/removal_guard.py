@@ -20,16 +20,20 @@ __all__ = ['RemovalGuardArgs', 'RemovalGuard']
 class RemovalGuardArgs:
     def __init__(__self__, *,
                  people: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
-                 max_removals_per_update: pulumi.Input[Optional[_builtins.int]] = None):
+                 max_removals_per_update: pulumi.Input[Optional[_builtins.int]] = None,
+                 scopes: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
         The set of arguments for constructing a RemovalGuard resource.
 
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] people: Stable keys of everyone the list offboards.
         :param pulumi.Input[_builtins.int] max_removals_per_update: The most people one update may add to the list. Default: stack config `quickbi:maxRemovalsPerUpdate`, then 10.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] scopes: The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
         """
         pulumi.set(__self__, "people", people)
         if max_removals_per_update is not None:
             pulumi.set(__self__, "max_removals_per_update", max_removals_per_update)
+        if scopes is not None:
+            pulumi.set(__self__, "scopes", scopes)
 
     @_builtins.property
     @pulumi.getter
@@ -55,6 +59,18 @@ class RemovalGuardArgs:
     def max_removals_per_update(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "max_removals_per_update", value)
 
+    @_builtins.property
+    @pulumi.getter
+    def scopes(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
+        """
+        return pulumi.get(self, "scopes")
+
+    @scopes.setter
+    def scopes(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "scopes", value)
+
 
 @pulumi.type_token("quickbi:index:RemovalGuard")
 class RemovalGuard(pulumi.CustomResource):
@@ -64,6 +80,7 @@ class RemovalGuard(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  max_removals_per_update: pulumi.Input[Optional[_builtins.int]] = None,
                  people: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 scopes: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         """
         Refuses at preview an update that adds more than `maxRemovalsPerUpdate` people to the list. Make every revocation depend on it (Offboarding does): when it refuses, none of them runs.
@@ -72,6 +89,7 @@ class RemovalGuard(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.int] max_removals_per_update: The most people one update may add to the list. Default: stack config `quickbi:maxRemovalsPerUpdate`, then 10.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] people: Stable keys of everyone the list offboards.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] scopes: The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
         """
         ...
     @overload
@@ -99,6 +117,7 @@ class RemovalGuard(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  max_removals_per_update: pulumi.Input[Optional[_builtins.int]] = None,
                  people: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 scopes: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -112,6 +131,8 @@ class RemovalGuard(pulumi.CustomResource):
             if people is None and not opts.urn:
                 raise TypeError("Missing required property 'people'")
             __props__.__dict__["people"] = people
+            __props__.__dict__["scopes"] = scopes
+            __props__.__dict__["effective_scopes"] = None
         super(RemovalGuard, __self__).__init__(
             'quickbi:index:RemovalGuard',
             resource_name,
@@ -134,8 +155,10 @@ class RemovalGuard(pulumi.CustomResource):
 
         __props__ = RemovalGuardArgs.__new__(RemovalGuardArgs)
 
+        __props__.__dict__["effective_scopes"] = None
         __props__.__dict__["max_removals_per_update"] = None
         __props__.__dict__["people"] = None
+        __props__.__dict__["scopes"] = None
         return RemovalGuard(resource_name, opts=opts, __props__=__props__)
 
     @staticmethod
@@ -143,6 +166,14 @@ class RemovalGuard(pulumi.CustomResource):
             opts: Optional[pulumi.ResourceOptions] = None) -> pulumi.Output[bool]:
         __props__: dict = {}
         return pulumi.runtime.exists_resource(None, 'quickbi:index:RemovalGuard', id, __props__, opts or pulumi.ResourceOptions())
+
+    @_builtins.property
+    @pulumi.getter(name="effectiveScopes")
+    def effective_scopes(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+        """
+        Each person's effective scope where wider than the groups, as `<key>=<step>,<step>`, as the last check resolved it.
+        """
+        return pulumi.get(self, "effective_scopes")
 
     @_builtins.property
     @pulumi.getter(name="maxRemovalsPerUpdate")
@@ -159,4 +190,12 @@ class RemovalGuard(pulumi.CustomResource):
         Stable keys of everyone the list offboards.
         """
         return pulumi.get(self, "people")
+
+    @_builtins.property
+    @pulumi.getter
+    def scopes(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+        """
+        As given.
+        """
+        return pulumi.get(self, "scopes")
 

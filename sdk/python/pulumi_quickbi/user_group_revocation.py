@@ -28,6 +28,7 @@ class UserGroupRevocationArgs:
                  parent_account_name: pulumi.Input[Optional[_builtins.str]] = None,
                  reason: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
+                 scope: pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]] = None,
                  strict_preview: pulumi.Input[Optional[_builtins.bool]] = None,
                  ticket: pulumi.Input[Optional[_builtins.str]] = None,
                  triggers: pulumi.Input[Optional[Sequence[Any]]] = None,
@@ -42,6 +43,7 @@ class UserGroupRevocationArgs:
         :param pulumi.Input[_builtins.str] parent_account_name: The main account name a RAM user `account` belongs to, passed to QueryUserInfoByAccount.
         :param pulumi.Input[_builtins.str] reason: Why the person is offboarded, recorded in the audit outputs (one line, at most 256 characters).
         :param pulumi.Input[_builtins.str] region: The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then `alicloud:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
+        :param pulumi.Input[Sequence[pulumi.Input['ScopeStep']]] scope: How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces` (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to the common user role only: admin, permission admin and custom roles go), `account` (UpdateUser IsDeleted=true, a deactivation Quick BI can undo; never DeleteUser). Each step is previewed, recorded in `steps` with its RequestId and what it removed, and checked for drift by refresh. Changing it runs the new steps (an update, not a replacement). Default: stack config `quickbi:scope`, then ["groups"].
         :param pulumi.Input[_builtins.bool] strict_preview: Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown". Changing it changes nothing in Quick BI. Default: stack config `quickbi:strictPreview`, then true.
         :param pulumi.Input[_builtins.str] ticket: The ticket that authorised it (HR, access review), recorded in the audit outputs.
         :param pulumi.Input[Sequence[Any]] triggers: Any change to these values runs the withdrawal again (a replacement), as in Pulumi's Command provider.
@@ -61,6 +63,8 @@ class UserGroupRevocationArgs:
             pulumi.set(__self__, "reason", reason)
         if region is not None:
             pulumi.set(__self__, "region", region)
+        if scope is not None:
+            pulumi.set(__self__, "scope", scope)
         if strict_preview is not None:
             pulumi.set(__self__, "strict_preview", strict_preview)
         if ticket is not None:
@@ -155,6 +159,18 @@ class UserGroupRevocationArgs:
         pulumi.set(self, "region", value)
 
     @_builtins.property
+    @pulumi.getter
+    def scope(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]]:
+        """
+        How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces` (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to the common user role only: admin, permission admin and custom roles go), `account` (UpdateUser IsDeleted=true, a deactivation Quick BI can undo; never DeleteUser). Each step is previewed, recorded in `steps` with its RequestId and what it removed, and checked for drift by refresh. Changing it runs the new steps (an update, not a replacement). Default: stack config `quickbi:scope`, then ["groups"].
+        """
+        return pulumi.get(self, "scope")
+
+    @scope.setter
+    def scope(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]]):
+        pulumi.set(self, "scope", value)
+
+    @_builtins.property
     @pulumi.getter(name="strictPreview")
     def strict_preview(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
@@ -216,6 +232,7 @@ class UserGroupRevocation(pulumi.CustomResource):
                  parent_account_name: pulumi.Input[Optional[_builtins.str]] = None,
                  reason: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
+                 scope: pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]] = None,
                  strict_preview: pulumi.Input[Optional[_builtins.bool]] = None,
                  ticket: pulumi.Input[Optional[_builtins.str]] = None,
                  triggers: pulumi.Input[Optional[Sequence[Any]]] = None,
@@ -235,6 +252,7 @@ class UserGroupRevocation(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] parent_account_name: The main account name a RAM user `account` belongs to, passed to QueryUserInfoByAccount.
         :param pulumi.Input[_builtins.str] reason: Why the person is offboarded, recorded in the audit outputs (one line, at most 256 characters).
         :param pulumi.Input[_builtins.str] region: The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then `alicloud:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
+        :param pulumi.Input[Sequence[pulumi.Input['ScopeStep']]] scope: How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces` (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to the common user role only: admin, permission admin and custom roles go), `account` (UpdateUser IsDeleted=true, a deactivation Quick BI can undo; never DeleteUser). Each step is previewed, recorded in `steps` with its RequestId and what it removed, and checked for drift by refresh. Changing it runs the new steps (an update, not a replacement). Default: stack config `quickbi:scope`, then ["groups"].
         :param pulumi.Input[_builtins.bool] strict_preview: Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown". Changing it changes nothing in Quick BI. Default: stack config `quickbi:strictPreview`, then true.
         :param pulumi.Input[_builtins.str] ticket: The ticket that authorised it (HR, access review), recorded in the audit outputs.
         :param pulumi.Input[Sequence[Any]] triggers: Any change to these values runs the withdrawal again (a replacement), as in Pulumi's Command provider.
@@ -273,6 +291,7 @@ class UserGroupRevocation(pulumi.CustomResource):
                  parent_account_name: pulumi.Input[Optional[_builtins.str]] = None,
                  reason: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
+                 scope: pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]] = None,
                  strict_preview: pulumi.Input[Optional[_builtins.bool]] = None,
                  ticket: pulumi.Input[Optional[_builtins.str]] = None,
                  triggers: pulumi.Input[Optional[Sequence[Any]]] = None,
@@ -293,6 +312,7 @@ class UserGroupRevocation(pulumi.CustomResource):
             __props__.__dict__["parent_account_name"] = parent_account_name
             __props__.__dict__["reason"] = reason
             __props__.__dict__["region"] = region
+            __props__.__dict__["scope"] = scope
             __props__.__dict__["strict_preview"] = strict_preview
             __props__.__dict__["ticket"] = ticket
             __props__.__dict__["triggers"] = triggers
@@ -306,6 +326,7 @@ class UserGroupRevocation(pulumi.CustomResource):
             __props__.__dict__["outcome"] = None
             __props__.__dict__["request_id"] = None
             __props__.__dict__["residual_access"] = None
+            __props__.__dict__["steps"] = None
             __props__.__dict__["withdrawn_at"] = None
         super(UserGroupRevocation, __self__).__init__(
             'quickbi:index:UserGroupRevocation',
@@ -344,6 +365,8 @@ class UserGroupRevocation(pulumi.CustomResource):
         __props__.__dict__["region"] = None
         __props__.__dict__["request_id"] = None
         __props__.__dict__["residual_access"] = None
+        __props__.__dict__["scope"] = None
+        __props__.__dict__["steps"] = None
         __props__.__dict__["ticket"] = None
         __props__.__dict__["triggers"] = None
         __props__.__dict__["user_id"] = None
@@ -475,6 +498,22 @@ class UserGroupRevocation(pulumi.CustomResource):
         The access WithdrawAllUserGroups leaves in place: workspaces with their roles, organisation admin flags, whether the account stays active; as of the withdrawal or the last refresh that changed it.
         """
         return pulumi.get(self, "residual_access")
+
+    @_builtins.property
+    @pulumi.getter
+    def scope(self) -> pulumi.Output[Optional[Sequence['ScopeStep']]]:
+        """
+        The scope taken, when wider than the groups.
+        """
+        return pulumi.get(self, "scope")
+
+    @_builtins.property
+    @pulumi.getter
+    def steps(self) -> pulumi.Output[Optional[Any]]:
+        """
+        The record of each step beyond the groups (`workspaces`, `organizationRoles`, `account`): its status (done, incomplete, not-run), what it removed with the RequestId and time of each write, drift a refresh found (`current`) and earlier records (`history`). Its shape is StepsRecord in the TypeScript package.
+        """
+        return pulumi.get(self, "steps")
 
     @_builtins.property
     @pulumi.getter

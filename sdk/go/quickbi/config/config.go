@@ -71,6 +71,11 @@ func GetRetryMaxDelay(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "quickbi:retryMaxDelay")
 }
 
+// The scope of every revocation that sets none: step names separated by commas (`groups,workspaces,organizationRoles,account`) or a JSON list. `groups` is always done; a revocation's or a people entry's `scope` overrides it. Default: `groups`.
+func GetScope(ctx *pulumi.Context) string {
+	return config.Get(ctx, "quickbi:scope")
+}
+
 // AccessKey secret, with `quickbi:accessKey`; set it with `--secret`. Default: `alicloud:secretKey` where it reaches the provider, then the Alibaba Cloud credentials chain.
 func GetSecretKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "quickbi:secretKey")

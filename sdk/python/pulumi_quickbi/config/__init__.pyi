@@ -74,6 +74,11 @@ retryMaxDelay: Optional[int]
 Backoff cap in milliseconds. Default: `20000`.
 """
 
+scope: Optional[str]
+"""
+The scope of every revocation that sets none: step names separated by commas (`groups,workspaces,organizationRoles,account`) or a JSON list. `groups` is always done; a revocation's or a people entry's `scope` overrides it. Default: `groups`.
+"""
+
 secretKey: Optional[str]
 """
 AccessKey secret, with `quickbi:accessKey`; set it with `--secret`. Default: `alicloud:secretKey` where it reaches the provider, then the Alibaba Cloud credentials chain.

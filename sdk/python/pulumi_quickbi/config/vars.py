@@ -105,6 +105,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get_int('retryMaxDelay')
 
     @_builtins.property
+    def scope(self) -> Optional[str]:
+        """
+        The scope of every revocation that sets none: step names separated by commas (`groups,workspaces,organizationRoles,account`) or a JSON list. `groups` is always done; a revocation's or a people entry's `scope` overrides it. Default: `groups`.
+        """
+        return __config__.get('scope')
+
+    @_builtins.property
     def secret_key(self) -> Optional[str]:
         """
         AccessKey secret, with `quickbi:accessKey`; set it with `--secret`. Default: `alicloud:secretKey` where it reaches the provider, then the Alibaba Cloud credentials chain.
