@@ -8,9 +8,11 @@ import { organizationSeed } from "../../harness/organization-seed";
 import { bulkUserId } from "../../harness/bulk-people";
 import type { QuickBIEmulator } from "../../emulator";
 import type { RevocationOutputs } from "../../provider/revocation/outputs";
-import { sameItems, sameResidualAccess } from "../../provider/refresh/unordered";
+import { sameIgnoringOrder, sameItems, sameResidualAccess } from "../../provider/refresh/unordered";
 
 const SHAPE = { people: 24, users: 60, groups: 20, workspaces: 6, maxWorkspaceMembers: 30 };
+/** People from this index on are offboarded with the widest scope. */
+const SCOPED_FROM = 16;
 const ORGANIZATION_READS = [
   "QueryUserList",
   "QueryUserGroupListByParentId",
@@ -29,7 +31,9 @@ async function offboardAndDrift(emulator: QuickBIEmulator): Promise<Recorded[]> 
   const provider = await configuredProvider(fast(emulator));
   const recorded: Recorded[] = [];
   for (let p = 0; p < SHAPE.people; p++) {
-    const checked = await provider.check!({}, { userId: bulkUserId(p) });
+    // The second half with every step of the scope, whose drift a refresh reads too.
+    const scope = p >= SCOPED_FROM ? { scope: ["groups", "workspaces", "organizationRoles", "account"] } : {};
+    const checked = await provider.check!({}, { userId: bulkUserId(p), ...scope });
     recorded.push((await provider.create(checked.inputs)) as Recorded);
   }
   const seed = organizationSeed(SHAPE);
@@ -43,6 +47,11 @@ async function offboardAndDrift(emulator: QuickBIEmulator): Promise<Recorded[]> 
   emulator.updateUser(bulkUserId(4), { adminUser: true }); // an organisation role again
   emulator.updateUser(bulkUserId(5), { isDeleted: true }); // the account deactivated
   emulator.removeUser(bulkUserId(6)); // deleted from Quick BI since
+  // The widest scope's steps undone by an administrator: back in a workspace, an admin again, reactivated.
+  emulator.addWorkspaceMember(bulkUserId(SCOPED_FROM), seed.workspaces![1]!.workspaceId, 26);
+  emulator.addWorkspaceMember(bulkUserId(SCOPED_FROM), seed.workspaces![2]!.workspaceId, 30);
+  emulator.updateUser(bulkUserId(SCOPED_FROM + 1), { adminUser: true });
+  emulator.updateUser(bulkUserId(SCOPED_FROM + 2), { isDeleted: false });
   return recorded;
 }
 
@@ -80,6 +89,7 @@ describe("refresh by the organisation read once", () => {
         sameResidualAccess(a.residualAccess, b.residualAccess),
         `${who}: ${JSON.stringify([a.residualAccess, b.residualAccess])}`,
       );
+      assert.ok(sameIgnoringOrder(a.steps, b.steps), `${who}: ${JSON.stringify([a.steps, b.steps])}`);
       // Unchanged by one way, unchanged by the other: the same object the engine handed in.
       assert.equal(a === recorded[p]!.outs, b === recorded[p]!.outs, `${who}: changed one way only`);
     }
@@ -93,6 +103,12 @@ describe("refresh by the organisation read once", () => {
     const recordedWorkspaces = (p: number) => recorded[p]!.outs.residualAccess?.workspaces?.length ?? 0;
     assert.equal(workspacesOf(2), recordedWorkspaces(2) + 1);
     assert.equal(workspacesOf(3), recordedWorkspaces(3) - 1);
+    // Every step's drift, found from the organisation's listings.
+    const steps = (p: number) => snapshot.props[p]!.steps!;
+    assert.equal(steps(SCOPED_FROM).workspaces?.current?.length, 2);
+    assert.deepEqual(steps(SCOPED_FROM + 1).organizationRoles?.current, [111111111]);
+    assert.equal(steps(SCOPED_FROM + 2).account?.current, "active");
+    assert.equal(steps(SCOPED_FROM + 3).account?.current, undefined);
   });
 
   it("reads the organisation with its listings and answers everyone else from them", async () => {
