@@ -1,6 +1,7 @@
 // The long fault-injection soak (tests/reliability/soak.ts): counts printed, goal 0 false done.
 import type { BenchmarkResult } from "./report";
 import { runSoak } from "../tests/reliability/soak";
+import { restoreSoak } from "./restore-soak";
 
 export interface SoakBenchOptions {
   readonly revocations: number;
@@ -11,7 +12,11 @@ export interface SoakBenchOptions {
 const FULL_SCOPE = ["groups", "workspaces", "organizationRoles", "account"];
 
 export async function benchSoak(options: SoakBenchOptions): Promise<BenchmarkResult[]> {
-  return [await groupsSoak(options), await scopedSoak(options)];
+  return [
+    await groupsSoak(options),
+    await scopedSoak(options),
+    await restoreSoak({ people: options.revocations, seed: options.seed }),
+  ];
 }
 
 function progress(label: string, total: number): (settled: number) => void {

@@ -9,7 +9,8 @@ import { DEFAULTS, type EmulatorOptions } from "./options";
 import { requestIdGenerator, seededRandom, type Random } from "./random";
 import { RequestLog, type RequestLogEntry } from "./request-log";
 import { loadSeed } from "./seed";
-import { Store, type UserChanges } from "./store";
+import type { UserChanges } from "./store";
+import { StoreWithDeletions } from "./store-deletions";
 
 /** A running emulator. */
 export interface QuickBIEmulator {
@@ -43,6 +44,10 @@ export interface QuickBIEmulator {
   updateUser(userId: string, changes: UserChanges): void;
   /** Hands a workspace to another user, as its owner does in the console. */
   setWorkspaceOwner(workspaceId: string, owner: string): void;
+  /** Deletes a user group and its memberships out of band (a restore then cannot rejoin it). */
+  deleteGroup(usergroupId: string): void;
+  /** Deletes a workspace and its memberships out of band. */
+  deleteWorkspace(workspaceId: string): void;
   /** Closes the server and destroys open sockets, hung ones included. */
   stop(): Promise<void>;
 }
@@ -57,7 +62,7 @@ export interface QuickBIEmulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<QuickBIEmulator> {
   const clock = options.clock ?? DEFAULTS.clock;
   const { longTerm, sts } = pickKeys(options.accessKeys ?? [TEST_ACCESS_KEY, TEST_STS_KEY]);
-  const store = new Store(loadSeed(options.seed));
+  const store = new StoreWithDeletions(loadSeed(options.seed));
   // Separate streams, so whether a fault draws a number does not shift the RequestIds, and vice versa.
   const faultRandom: Random =
     options.randomSeed === undefined ? Math.random : seededRandom(options.randomSeed);
@@ -107,6 +112,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Quic
     removeWorkspaceMember: (userId, workspaceId) => store.removeFromWorkspace(userId, workspaceId),
     updateUser: (userId, changes) => store.updateUser(userId, changes),
     setWorkspaceOwner: (workspaceId, userId) => store.setWorkspaceOwner(workspaceId, userId),
+    deleteGroup: (usergroupId) => store.deleteGroup(usergroupId),
+    deleteWorkspace: (workspaceId) => store.deleteWorkspace(workspaceId),
     stop: () => server.close(),
   };
 }

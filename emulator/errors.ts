@@ -57,6 +57,13 @@ export const ERRORS = {
     status: 400,
     message: "The owner of a workspace cannot be removed from it; transfer the workspace first.",
   },
+  // AddUserToWorkspace's refusals, codes and messages from its API page (HTTP 400).
+  "Workspace.Not.Exist": { status: 400, message: "The group workspace does not exist." },
+  "User.AlreadyIn.Workspace": { status: 400, message: "This user already exists." },
+  "Viewer.AddInTo.Workspace": {
+    status: 400,
+    message: "Organization members with viewer type are not allowed to add to workspace:",
+  },
   "Access.Forbidden": {
     status: 400,
     message:

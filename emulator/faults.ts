@@ -53,6 +53,8 @@ export const KEEP_MEMBERSHIP_ACTIONS: readonly string[] = [
   "WithdrawAllUserGroups",
   "DeleteUserFromWorkspace",
   "UpdateUser",
+  "AddUserGroupMembers",
+  "AddUserToWorkspace",
 ];
 
 const RULE_DEFAULTS = { probability: 1, latencyMs: 1000 } as const;

@@ -21,12 +21,12 @@ export type UserChanges = Partial<
  */
 export class Store {
   private readonly users = new Map<string, User>();
-  private readonly groups = new Map<string, UserGroup>();
+  protected readonly groups = new Map<string, UserGroup>();
   /** Group ids by user id, in the order the memberships were added. */
-  private readonly memberships = new Map<string, Set<string>>();
-  private readonly workspaces = new Map<string, Workspace>();
+  protected readonly memberships = new Map<string, Set<string>>();
+  protected readonly workspaces = new Map<string, Workspace>();
   /** Role ids by workspace id, by user id, in the order the memberships were added. */
-  private readonly workspaceRoles = new Map<string, Map<string, WorkspaceRoleId>>();
+  protected readonly workspaceRoles = new Map<string, Map<string, WorkspaceRoleId>>();
 
   constructor(seed: Seed) {
     for (const user of seed.users) this.users.set(user.userId, { ...user });

@@ -89,7 +89,8 @@ export class ExampleStack {
     private readonly options: ExampleStackOptions,
     /** The temporary directory: workspace or project copy, state, PULUMI_HOME. */
     readonly dir: string,
-    private readonly workDir: string,
+    /** Where the program runs: for YAML, the copy of the example's project, its people.yaml included. */
+    readonly workDir: string,
     private readonly env: NodeJS.ProcessEnv,
     private readonly goProgram?: string,
   ) {}
@@ -150,6 +151,16 @@ export class ExampleStack {
       });
     }
     return new ExampleStack(options, dir, workDir, env, goProgram);
+  }
+
+  /**
+   * Adds stack config for the next runs of a Python or Go inline program (each run sets the whole
+   * config it is given), as `pulumi config set` does for a project directory.
+   */
+  setInlineConfig(values: Readonly<Record<string, string>>): void {
+    if (this.options.language === "yaml")
+      throw new Error("setInlineConfig: a YAML stack takes `pulumi config set`");
+    this.env.QUICKBI_CONFIG = JSON.stringify({ ...JSON.parse(this.env.QUICKBI_CONFIG ?? "{}"), ...values });
   }
 
   /** `pulumi preview --diff`, `up`, `refresh`, `up --refresh` or `destroy`, as the example's language runs it. */

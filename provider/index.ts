@@ -7,6 +7,8 @@ export {
   type QuickBIWorkspaceAccess,
   type QuickBIScopeStep,
   type QuickBIStepsRecord,
+  type QuickBIRestore,
+  type QuickBIRestoreRecord,
 } from "./resource";
 export {
   QuickBIOffboarding,

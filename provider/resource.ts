@@ -7,6 +7,7 @@ import type { GroupRecord, WithdrawalRecord } from "./revocation/audit";
 import type { OnMissingUser } from "./revocation/inputs";
 import type { Outcome, RevocationOutputs } from "./revocation/outputs";
 import type { ScopeStep } from "./revocation/scope";
+import type { RestoreRecord } from "./revocation/restore/record";
 import type { StepsRecord } from "./revocation/steps/record";
 
 export type {
@@ -14,6 +15,7 @@ export type {
   WithdrawalRecord as QuickBIWithdrawalRecord,
   StepsRecord as QuickBIStepsRecord,
   ScopeStep as QuickBIScopeStep,
+  RestoreRecord as QuickBIRestoreRecord,
 };
 
 /** One workspace the user still belongs to directly, after the withdrawal. */
@@ -44,6 +46,14 @@ export interface QuickBIResidualAccess {
   readonly isDeleted?: boolean;
   /** The reads that failed, with the Quick BI code and RequestId. */
   readonly readErrors?: string[];
+}
+
+/** Why, and under which ticket, a mistaken offboarding is undone. Give at least one of the two. */
+export interface QuickBIRestore {
+  /** The ticket that authorises putting the access back (HR, access review). */
+  readonly ticket?: string;
+  /** Why: a typo in the people file, a rehire, a reversed decision. */
+  readonly reason?: string;
 }
 
 /** Inputs of {@link QuickBIUserGroupRevocation}. Give exactly one of `userId` and `account`. */
@@ -123,6 +133,16 @@ export interface QuickBIUserGroupRevocationArgs {
    */
   readonly scope?: pulumi.Input<ScopeStep[]>;
   /**
+   * Undo this offboarding as a reviewed change: put back what the record says was removed (the user
+   * groups, each workspace with its role, the organisation roles, the account), named in the preview
+   * with whatever can no longer be put back (a group or workspace deleted since). Removing it offboards
+   * the person again. Either is an update, never a replacement; `restores` and `history` keep every
+   * restore and every withdrawal.
+   * @default - none: the person stays offboarded
+   * @example { ticket: "HR-4712", reason: "offboarded by mistake: a typo in people.yaml" }
+   */
+  readonly restore?: pulumi.Input<QuickBIRestore>;
+  /**
    * Where a people list names this person, for messages (`people.yaml:7`); QuickBIOffboarding sets it.
    * @default - none
    */
@@ -150,6 +170,8 @@ const OUTPUTS = {
   residualAccess: undefined,
   scope: undefined,
   steps: undefined,
+  restore: undefined,
+  restores: undefined,
   reason: undefined,
   ticket: undefined,
   region: undefined,
@@ -162,8 +184,8 @@ const OUTPUTS = {
  * an audit record. `pulumi preview` shows who will leave which groups; `pulumi refresh` notices a user
  * added back to a group, and the next `pulumi up` withdraws again.
  *
- * Irreversible: destroying this resource, or removing it from the program, does not give the user
- * their groups back (the record in `groupsRemoved` says how to, by hand).
+ * Never undone by accident: destroying this resource, or removing it from the program, does not give
+ * the user their groups back. `restore` does, as a reviewed change, from the record.
  *
  * @example
  * new QuickBIUserGroupRevocation("offboard-alice", { userId: "46e5374665ba4b679ee22e2a2927abcd", ticket: "HR-4711" });
@@ -209,6 +231,13 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
    * QuickBIStepsRecord in the TypeScript package.
    */
   declare readonly steps: pulumi.Output<unknown | undefined>;
+  /** The restore in force, as asked for; absent while the person is offboarded. */
+  declare readonly restore: pulumi.Output<QuickBIRestore | undefined>;
+  /**
+   * Every restore, oldest first: each write with its RequestId and time, read back; what could not be
+   * put back, and why. Its shape is QuickBIRestoreRecord in the TypeScript package.
+   */
+  declare readonly restores: pulumi.Output<unknown[] | undefined>;
   /** As given. */
   declare readonly reason: pulumi.Output<string | undefined>;
   /** As given. */

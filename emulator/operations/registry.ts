@@ -15,6 +15,7 @@ import {
   queryOrganizationWorkspaceList,
   updateUser,
 } from "./workspaces";
+import { listByUserGroupId } from "./restores";
 
 /** The actions the emulator implements; any other action is `InvalidApi.NotFound`. */
 export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operation>([
@@ -34,4 +35,5 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operat
   ["QueryUserList", queryUserList],
   ["QueryWorkspaceUserList", queryWorkspaceUserList],
   ["QueryUserGroupListByParentId", queryUserGroupListByParentId],
+  ["ListByUserGroupId", listByUserGroupId],
 ]);

@@ -14,13 +14,29 @@ export const listWorkspaceUserRolesByUserId: Operation = (context) => {
   return context.store.workspacesOf(user.userId).map(workspaceRoleView);
 };
 
-/** Adds the user to the workspace with a preset role; an existing member gets the new role (chosen). */
+/**
+ * Adds the user to the workspace with a preset role. The API page's refusals: `Workspace.Not.Exist`
+ * for a workspace that is not there (deleted since), `User.AlreadyIn.Workspace` for a member,
+ * `Viewer.AddInTo.Workspace` for a visitor (UserType 2).
+ */
 export const addUserToWorkspace: Operation = (context) => {
   const user = requireUser(context);
-  const workspaceId = requireWorkspace(context);
+  const workspaceId = requireParam(context.params, "WorkspaceId");
+  if (!context.store.workspace(workspaceId))
+    throw new ApiError(
+      "Workspace.Not.Exist",
+      `${ERRORS["Workspace.Not.Exist"].message} WorkspaceId ${workspaceId}.`,
+    );
   const roleId = invalidParameter(() =>
     parseWorkspaceRoleId(requireParam(context.params, "RoleId"), "RoleId"),
   );
+  if (context.store.workspacesOf(user.userId).some((w) => w.workspace.workspaceId === workspaceId))
+    throw new ApiError("User.AlreadyIn.Workspace");
+  if (user.userType === 2)
+    throw new ApiError(
+      "Viewer.AddInTo.Workspace",
+      `${ERRORS["Viewer.AddInTo.Workspace"].message} ${user.userId}.`,
+    );
   if (!context.dryRun) context.store.setWorkspaceRole(user.userId, workspaceId, roleId);
   return true;
 };

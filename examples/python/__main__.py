@@ -13,6 +13,9 @@ alice = quickbi.UserGroupRevocation(
     user_id="46e5374665ba4b679ee22e2a2927abcd",
     reason="Left the company on 2026-11-30",
     ticket="HR-4711",
+    # Offboarded by mistake? `pulumi config set restore '{"ticket": "HR-4712"}'` gives back what the
+    # record says was taken, as a reviewed change; removing it offboards her again.
+    restore=pulumi.Config().get_object("restore"),
 )
 
 pulumi.export("requestId", alice.request_id)

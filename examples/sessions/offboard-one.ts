@@ -1,6 +1,7 @@
 // `npm start` (or `npm start -- offboard-one`): the offboard-one example stack's whole lifecycle with the
-// real Pulumi CLI against the embedded Quick BI emulator: preview, up, up again, refresh, destroy. Its
-// program offboards alice to zero access: groups, workspaces, organisation admin role, account.
+// real Pulumi CLI against the embedded Quick BI emulator: preview, up, up again, refresh, a restore and
+// offboarding again (restore-alice.ts), destroy. Its program offboards alice to zero access: groups,
+// workspaces, organisation admin role, account.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -8,6 +9,7 @@ import { startEmulator, type QuickBIEmulator } from "../../emulator";
 import type { QuickBIStepsRecord } from "../../provider";
 import { LocalStack, type StateResource } from "../../harness/local-stack";
 import type { PulumiCli } from "../../harness/pulumi-cli";
+import { restoreAlice } from "./restore-alice";
 import { changes, count, expect, groupsOf, membership, pulumi, WITHDRAW } from "./session";
 
 const ROOT = resolve(__dirname, "..", "..");
@@ -114,6 +116,8 @@ export async function offboardOne(cli: PulumiCli): Promise<void> {
     expect(!refresh.error, `refresh failed: ${refresh.error?.message}`);
     expect((await revocations(local)).length === 1, "refresh dropped the revocation from the state");
     expect(count(refresh.requests, WITHDRAW) === 0, `refresh called ${WITHDRAW}`);
+
+    await restoreAlice(local, emulator, alice.userId);
 
     const destroy = await pulumi(local, emulator, "destroy --yes");
     expect(!destroy.error, `destroy failed: ${destroy.error?.message}`);

@@ -50,6 +50,9 @@ export function offboardEveryone<G extends pulumi.Resource, R extends Revocation
       people: people.map((p) => p.key),
       maxRemovalsPerUpdate: args.maxRemovalsPerUpdate,
       ...(scopes.length > 0 ? { scopes } : {}),
+      ...(people.some((p) => p.restore)
+        ? { restores: people.filter((p) => p.restore).map((p) => p.key) }
+        : {}),
     },
     { parent },
   );
@@ -71,6 +74,7 @@ export function offboardEveryone<G extends pulumi.Resource, R extends Revocation
         strictPreview: args.strictPreview,
         listedAt: person.origin,
         ...(scopeOf(person) === undefined ? {} : { scope: [...scopeOf(person)!] }),
+        ...(person.restore === undefined ? {} : { restore: person.restore }),
       },
       {
         parent,

@@ -3,6 +3,7 @@ import { isAbsolute, relative } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { validateInputs, type OnMissingUser } from "../revocation/inputs";
 import type { ScopeStep } from "../revocation/scope";
+import type { QuickBIRestore } from "../resource";
 import { describeYamlError } from "./yaml-problems";
 
 /** One person to offboard, as a people list gives them. Exactly one of `userId` and `account`. */
@@ -30,6 +31,11 @@ export interface QuickBIPerson {
    * @example "Emma Sun"
    */
   readonly name?: string;
+  /**
+   * Undo this person's offboarding: put back what the record says was removed. Removing it offboards
+   * them again. Counted by the removal guard as a removal.
+   */
+  readonly restore?: QuickBIRestore;
 }
 
 /** A validated person with the stable key its resource name and the removal guard use. */
@@ -49,6 +55,7 @@ const PERSON_KEYS = [
   "onMissingUser",
   "scope",
   "name",
+  "restore",
 ] as const;
 
 /** What a `name` may be: readable in a plan and safe in a URN. */

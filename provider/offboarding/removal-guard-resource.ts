@@ -17,6 +17,13 @@ export interface QuickBIRemovalGuardArgs {
    * @default - none
    */
   readonly scopes?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Keys of the people whose entry asks for a restore. Each counts against `maxRemovalsPerUpdate` in
+   * the update that adds it, and again in the one that takes it away (offboarding the person again),
+   * as a removal does.
+   * @default - none
+   */
+  readonly restores?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
 /**
@@ -30,6 +37,8 @@ export class QuickBIRemovalGuard extends pulumi.dynamic.Resource {
   declare readonly maxRemovalsPerUpdate: pulumi.Output<Integer | undefined>;
   /** As given. */
   declare readonly scopes: pulumi.Output<string[] | undefined>;
+  /** As given. */
+  declare readonly restores: pulumi.Output<string[] | undefined>;
   /** Each person's effective scope where wider than the groups, as `<key>=<step>,<step>`, as the last check resolved it. */
   declare readonly effectiveScopes: pulumi.Output<string[] | undefined>;
 
@@ -41,6 +50,7 @@ export class QuickBIRemovalGuard extends pulumi.dynamic.Resource {
         people: args.people,
         maxRemovalsPerUpdate: args.maxRemovalsPerUpdate,
         scopes: args.scopes,
+        restores: args.restores,
         effectiveScopes: undefined,
       },
       opts,

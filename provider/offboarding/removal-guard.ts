@@ -2,6 +2,7 @@ import { DEFAULTS } from "../config/defaults";
 import { readStackConfig, STACK_CONFIG_KEYS, type StackConfig } from "../config/stack-config";
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 import { isWiderThanGroups, resolveScope } from "../revocation/scope";
+import { changeOf, newlyRestored, offboardedAgain } from "./restores-counted";
 
 /** `<key>=<step>,<step>` entries by key. */
 function byKey(entries: readonly string[] | undefined): Map<string, string> {
@@ -37,6 +38,8 @@ export interface RemovalGuardInputs {
    * What the next check compares to count the people whose steps change.
    */
   readonly effectiveScopes?: readonly string[];
+  /** Keys of the people whose entry asks for a restore; each counts as a removal in the update that adds it. */
+  readonly restores?: readonly string[];
 }
 
 /**
@@ -100,7 +103,19 @@ export function createRemovalGuardProvider() {
       const rescoped = (key: string) => (was.get(key) ?? "groups") !== (effectiveScopes.get(key) ?? "groups");
       const added = (news.people ?? []).filter((key) => !before.has(key) || rescoped(key));
       const changed = added.filter((key) => before.has(key)).length;
-      if (added.length > max) {
+      const restoring = newlyRestored(olds.restores, news.restores);
+      const again = offboardedAgain(olds.restores, news.restores, news.people ?? []);
+      if (restoring.length + again.length > 0 && added.length + again.length + restoring.length > max) {
+        const all = [...added, ...again, ...restoring];
+        const shown = all.slice(0, 5).join(", ") + (all.length > 5 ? `, and ${all.length - 5} more` : "");
+        failures.push({
+          property: "restores",
+          reason:
+            `this update would ${changeOf(added.length + again.length, restoring.length)} (${shown}); the removal guard counts restores, and offboarding a restored person again, as removals and allows ${max} per update (${source}). ` +
+            `If that is intended, raise the limit for this update with \`pulumi config set ${STACK_CONFIG_KEYS.maxRemovalsPerUpdate} ${all.length}\` ` +
+            `(or the component's maxRemovalsPerUpdate), review the preview, and lower it again afterwards.`,
+        });
+      } else if (added.length > max) {
         const shown =
           added.slice(0, 5).join(", ") + (added.length > 5 ? `, and ${added.length - 5} more` : "");
         failures.push({
@@ -119,7 +134,8 @@ export function createRemovalGuardProvider() {
         JSON.stringify(olds.people) !== JSON.stringify(news.people) ||
         olds.maxRemovalsPerUpdate !== news.maxRemovalsPerUpdate ||
         JSON.stringify(olds.scopes ?? null) !== JSON.stringify(news.scopes ?? null) ||
-        JSON.stringify(olds.effectiveScopes ?? null) !== JSON.stringify(news.effectiveScopes ?? null);
+        JSON.stringify(olds.effectiveScopes ?? null) !== JSON.stringify(news.effectiveScopes ?? null) ||
+        JSON.stringify(olds.restores ?? null) !== JSON.stringify(news.restores ?? null);
       return { changes, replaces: [], deleteBeforeReplace: false };
     },
 

@@ -1,5 +1,6 @@
 import type { Unwrap } from "@pulumi/pulumi";
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
+import { restoreFailure } from "./restore/request";
 import type { QuickBIUserGroupRevocationArgs } from "../resource";
 import { scopeFailure } from "./scope";
 
@@ -106,6 +107,8 @@ export function validateInputs(news: Readonly<Record<string, unknown>>): CheckFa
       reason: `strictPreview must be true or false; received ${describe(news.strictPreview)}`,
     });
   }
+  const restore = restoreFailure(news.restore, validateNote);
+  if (restore) failures.push({ property: "restore", reason: restore });
   const scope = scopeFailure(news.scope);
   if (scope) failures.push({ property: "scope", reason: scope });
   const triggers = news.triggers;

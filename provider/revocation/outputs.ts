@@ -1,6 +1,8 @@
 import type { GroupRecord, WithdrawalRecord } from "./audit";
 import type { OnMissingUser } from "./inputs";
 import type { ResidualAccess } from "./residual-access";
+import type { RestoreRecord } from "./restore/record";
+import type { RestoreRequest } from "./restore/request";
 import type { ScopeStep } from "./scope";
 import type { StepsRecord } from "./steps/record";
 
@@ -52,6 +54,10 @@ export interface RevocationOutputs {
   readonly steps?: StepsRecord;
   readonly reason?: string;
   readonly ticket?: string;
+  /** The restore in force, as asked for: while set, what the person holds again is not drift. */
+  readonly restore?: RestoreRequest;
+  /** Every restore of this resource, oldest first, each write with its RequestId, read back. */
+  readonly restores?: readonly RestoreRecord[];
   /** The region and endpoint actually used. */
   readonly region: string;
   readonly endpoint: string;

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import type * as pulumi from "@pulumi/pulumi";
 import { DEFAULTS } from "../config/defaults";
 import { endpointUrl } from "../config/endpoint";
-import { readStackConfig } from "../config/stack-config";
+import { readStackConfig, type StackConfig } from "../config/stack-config";
 import { groupsNow, hasDrift } from "./drift";
 import { assessImpact, IMPACT_UNKNOWN_UNTIL_APPLY, type Impact } from "./impact";
 import { hasUnknownUser, isNewSubject, UNKNOWN, validateInputs, type RevocationInputs } from "./inputs";
@@ -19,6 +19,7 @@ import {
   type OrganizationFlags,
 } from "./residual-access";
 import { attributeFailures, reviewImpact, reviewListedOnce } from "./review";
+import { isStrictPreview } from "./strict-preview";
 import { revoke } from "./revoke";
 import { partialProgress, unfinishedReasons } from "./partial-progress";
 import { isWiderThanGroups, recordedScope, resolveScope, type Scope } from "./scope";
@@ -26,6 +27,20 @@ import { refreshSteps, stepsDrift } from "./steps/refresh";
 import { runSteps } from "./steps/run";
 import { RefreshReads } from "../refresh/refresh-reads";
 import { sameIgnoringOrder, sameItems, sameResidualAccess } from "../refresh/unordered";
+import {
+  applyRestore,
+  carriedRestorable,
+  isRestored,
+  previewRestore,
+  requireRecordMatchesPlan,
+  restoreChange,
+  restoreOnNewFailure,
+  sameRestore,
+  settled,
+  withoutRestore,
+  type RestoreInputs,
+} from "./restore/lifecycle";
+import { restorePartialProgress } from "./restore/partial-progress";
 import { openSession, type SessionOptions } from "./session";
 import { inputIdentity, lookUpUser } from "./subject";
 import { requireTarget, targetOf } from "./target";
@@ -33,7 +48,7 @@ import { requireTarget, targetOf } from "./target";
 export type { RevocationOutputs } from "./outputs";
 
 /** Checked inputs: the program's inputs plus, for a revocation not yet done, its previewed impact. */
-export type CheckedInputs = RevocationInputs & { readonly impact?: Impact };
+export type CheckedInputs = RevocationInputs & RestoreInputs & { readonly impact?: Impact };
 
 /** Seams for tests; production uses the defaults. */
 export interface RevocationProviderOptions extends SessionOptions {
@@ -80,8 +95,11 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
     /** Validates inputs; for a revocation not yet done, looks up who will leave which groups (the preview). */
     async check(olds: CheckedInputs, news: CheckedInputs) {
       // `impact` is computed here, never taken from the program.
-      const { impact: _ignored, ...inputs } = news;
+      const { impact: _ignored, restorable: _carried, restoring: _planned, ...inputs } = news;
       const failures: pulumi.dynamic.CheckFailure[] = validateInputs(inputs);
+      // Nothing to restore from before the record exists: refused before any read.
+      const onNew = isNewSubject(olds, inputs) ? restoreOnNewFailure(inputs) : undefined;
+      if (onNew) failures.push({ property: "restore", reason: onNew });
       const { target, failures: targetFailures } =
         failures.length === 0 ? targetOf({ inputs }, session) : { target: undefined, failures: [] };
       failures.push(...targetFailures);
@@ -101,9 +119,17 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         const duplicate = reviewListedOnce(listed, scoped.userId, scoped);
         const property = scoped.account !== undefined ? "account" : "userId";
         const duplicates = duplicate ? [{ property, reason: duplicate }] : [];
+        const { restoring, failure: unrestorable } = await previewRestore(
+          olds,
+          scoped,
+          target === undefined || hasUnknownUser(scoped) ? undefined : session.clientFor(target),
+          strictRestorePreview(scoped, session.config),
+        );
+        if (unrestorable) duplicates.push({ property: "restore", reason: unrestorable });
+        const restored = { ...carriedRestorable(olds, undefined), ...(restoring ? { restoring } : {}) };
         // A new scope for someone already offboarded: the preview shows what the new steps will do.
         if (sameScope(recordedScope(olds.scope), scope) || target === undefined || hasUnknownUser(scoped))
-          return { inputs: scoped, failures: duplicates };
+          return { inputs: { ...scoped, ...restored }, failures: duplicates };
         const impact = await assessImpact(session.clientFor(target), scoped, scope);
         const reviewed = reviewImpact({
           impact,
@@ -112,7 +138,10 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
           config: session.config,
           listed: new ListedOnce(),
         });
-        return { inputs: { ...scoped, impact }, failures: [...duplicates, ...reviewed] };
+        return {
+          inputs: { ...scoped, impact, ...restored, ...carriedRestorable(olds, impact) },
+          failures: [...duplicates, ...reviewed],
+        };
       }
       if (olds.userId !== undefined || olds.account !== undefined) listed.release(olds);
 
@@ -148,12 +177,16 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         news.reason !== olds.reason ||
         news.ticket !== olds.ticket ||
         (news.onMissingUser ?? DEFAULTS.onMissingUser) !== (olds.onMissingUser ?? DEFAULTS.onMissingUser);
-      // A new scope, a step a failed `up` left unfinished, or a step a refresh found drift in.
+      // A new scope, a step a failed `up` left unfinished, or a step a refresh found drift in. While a
+      // restore is in force, what the person holds again is not drift.
+      const restored = isRestored(olds) && restoreChange(olds, news) !== "offboard-again";
       const steps =
         !sameScope(recordedScope(olds.scope), recordedScope(news.scope)) ||
-        stepsDue(olds, recordedScope(olds.scope));
+        stepsDue(restored ? { ...olds, steps: settled(olds.steps) } : olds, recordedScope(olds.scope));
+      if (replaces.length === 0) requireRecordMatchesPlan(olds, news);
+      const restoring = restoreChange(olds, news) !== "none" || !sameRestore(olds.restore, news.restore);
       return {
-        changes: replaces.length > 0 || hasDrift(olds) || notes || steps,
+        changes: replaces.length > 0 || (!restored && hasDrift(olds)) || notes || steps || restoring,
         replaces,
         deleteBeforeReplace: false,
       };
@@ -246,7 +279,24 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
     },
 
     /** On drift, withdraws again where the refresh found it and keeps the earlier record; otherwise records the notes. */
-    async update(_id: string, olds: RevocationOutputs, news: CheckedInputs) {
+    async update(id: string, previous: RevocationOutputs, news: CheckedInputs) {
+      const change = restoreChange(previous, news);
+      if (change === "restore" || (isRestored(previous) && change === "none")) {
+        const notes = definedOnly({ ...previous, reason: news.reason, ticket: news.ticket });
+        if (change === "none") return { outs: { ...notes, restore: news.restore! } };
+        const target = requireTarget({ state: previous }, session);
+        const client = session.clientFor(target);
+        const restored = await applyRestore({ client, userId: previous.userId, now }, notes, news.restore!);
+        const outs: RevocationOutputs = {
+          ...restored,
+          residualAccess: await residualAccessNow(client, nameOf(previous), previous.userId),
+        };
+        if (outs.restores?.at(-1)?.status !== "done")
+          throw restorePartialProgress(id, outs, providerOf(news));
+        return { outs };
+      }
+      // Offboarding again after a restore: what the restore gave back is drift the steps below take away.
+      const olds = change === "offboard-again" ? withoutRestore(previous) : previous;
       const notes = definedOnly({
         ...olds,
         reason: news.reason,
@@ -304,6 +354,15 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
 function stepsDue(olds: RevocationOutputs, scope: Scope): boolean {
   if (!isWiderThanGroups(scope) || olds.outcome === "already-offboarded") return false;
   return unfinishedReasons(scope, olds.steps ?? {}).length > 0 || stepsDrift(scope, olds.steps);
+}
+
+/** Whether a restore's preview must read what still exists; a malformed setting is check's to report. */
+function strictRestorePreview(inputs: RevocationInputs, config: StackConfig): boolean {
+  try {
+    return isStrictPreview(inputs.strictPreview, config);
+  } catch {
+    return true;
+  }
 }
 
 /** The impact of a revocation whose scope is not known until apply. */

@@ -107,12 +107,17 @@ describe("emulator workspaces and user flags", () => {
       assert.equal((await workspacesOf(ALICE)).length, 2);
     });
 
-    it("changes the role of an existing member", async () => {
-      await call(client, "AddUserToWorkspace", { UserId: BOB, WorkspaceId: SALES_BI, RoleId: "25" });
-      assert.equal((await workspacesOf(BOB))[0]!.RoleModel.RoleId, "25");
+    it("refuses an existing member with User.AlreadyIn.Workspace, as the API page documents, and keeps the role", async () => {
+      const refused = await callFailing(client, "AddUserToWorkspace", {
+        UserId: BOB,
+        WorkspaceId: SALES_BI,
+        RoleId: "25",
+      });
+      assert.equal(refused.code, "User.AlreadyIn.Workspace");
+      assert.notEqual((await workspacesOf(BOB))[0]!.RoleModel.RoleId, "25");
     });
 
-    it("answers Invalid.Parameter for an unknown workspace or a role that is not preset, and changes nothing", async () => {
+    it("answers Workspace.Not.Exist for an unknown workspace or a role that is not preset, and changes nothing", async () => {
       const unknownWorkspace = await callFailing(client, "AddUserToWorkspace", {
         UserId: CAROL,
         WorkspaceId: "nope",
@@ -123,7 +128,7 @@ describe("emulator workspaces and user flags", () => {
         WorkspaceId: SALES_BI,
         RoleId: "99",
       });
-      assert.equal(unknownWorkspace.code, "Invalid.Parameter");
+      assert.equal(unknownWorkspace.code, "Workspace.Not.Exist");
       assert.match(unknownRole.message, /RoleId must be a preset workspace role/);
       assert.deepEqual(await workspacesOf(CAROL), []);
     });

@@ -51,7 +51,7 @@ describeWithPulumiCli("the main command, examples/run.ts, with the real CLI", ()
   const section = (command: string, nth = 0) =>
     sections.filter((s) => s.command === command)[nth]?.text ?? "";
 
-  it("sets the stack config, then runs preview, up, up again, refresh and destroy, and says every step behaved", () => {
+  it("sets the stack config, then runs preview, up, up again, refresh, a restore, offboarding again and destroy, and says every step behaved", () => {
     assert.deepEqual(
       sections.map((s) => s.command.split(" ").slice(0, 3).join(" ")),
       [
@@ -62,6 +62,11 @@ describeWithPulumiCli("the main command, examples/run.ts, with the real CLI", ()
         "pulumi up --yes",
         "pulumi up --yes",
         "pulumi refresh --yes",
+        "pulumi config set",
+        "pulumi preview --diff",
+        "pulumi up --yes",
+        "pulumi config rm",
+        "pulumi up --yes",
         "pulumi destroy --yes",
       ],
     );
@@ -154,6 +159,24 @@ describeWithPulumiCli("the main command, examples/run.ts, with the real CLI", ()
     assert.match(
       refresh,
       /Quick BI requests during refresh: 3 \(WithdrawAllUserGroups: 0\)\n {2}ListUserGroupsByUserId /,
+    );
+  });
+
+  it("restores alice by a reviewed change: previewed, each AddUserGroupMembers in the record with its RequestId", () => {
+    const preview = section("pulumi preview --diff", 1);
+    assert.match(preview, /~ pulumi-nodejs:dynamic\/quickbi:UserGroupRevocation: \(update\)/);
+    assert.match(preview, /summary +: "alice \(Alice Wang\) will rejoin 2 user groups: Finance, Sales/);
+    const up = section("pulumi up --yes", 2);
+    const adds = [...up.matchAll(/AddUserGroupMembers +UserId=\S+ +HTTP 200 +RequestId (\S+)/g)].map(
+      (m) => m[1],
+    );
+    assert.equal(adds.length, 2, up);
+    for (const requestId of adds)
+      assert.match(up, new RegExp(`^  (Finance|Sales)  RequestId ${requestId}$`, "m"));
+    assert.match(up, /alice is now in 2 user groups: Finance, Sales/);
+    assert.match(
+      section("pulumi up --yes", 3),
+      /alice is now in no user group; the record keeps both withdrawals and the restore/,
     );
   });
 

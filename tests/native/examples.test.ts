@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { QuickBIEmulator } from "../../emulator";
 import {
@@ -135,6 +136,68 @@ for (const language of Object.keys(EXAMPLES) as ExampleLanguage[]) {
       assert.deepEqual(Object.keys(up.changes), ["same"]);
       assert.equal(emulator.requests().length, 0);
     });
+
+    // The Python example's second change: alice was offboarded by mistake; `restore` in the stack config.
+    if (language === "python")
+      it("restores alice by a reviewed change from Python: previewed, each write recorded and read back", async () => {
+        stack.setInlineConfig({ "quickbi-offboard-python:restore": JSON.stringify({ ticket: "HR-4712" }) });
+
+        const preview = await stack.run("preview");
+        record("restore preview", preview);
+        assert.ok(preview.output.includes("alice (Alice Wang) will rejoin 2 user groups: Finance, Sales"));
+        assert.equal(requestsFor(emulator, "AddUserGroupMembers").length, 0);
+        const up = await stack.run("up");
+        record("restore up", up);
+
+        assert.equal(up.changes.update, 1);
+        const added = requestsFor(emulator, "AddUserGroupMembers");
+        assert.equal(added.length, 2);
+        const [alice] = (await stack.resources()).filter(
+          (r) => r.type === "quickbi:index:UserGroupRevocation",
+        );
+        const [restore] = alice?.outputs?.restores as { status: string; groups: { requestId: string }[] }[];
+        assert.equal(restore?.status, "done");
+        assert.deepEqual(
+          restore?.groups.map((g) => g.requestId),
+          added.map((r) => r.requestId),
+        );
+      });
+
+    // The YAML example's second change: carol was offboarded by mistake; `restore` on her entry.
+    if (language === "yaml")
+      it("restores carol by a reviewed change to people.yaml: previewed, each write recorded and read back", async () => {
+        const file = join(stack.workDir, "people.yaml");
+        const text = readFileSync(file, "utf8");
+        writeFileSync(
+          file,
+          text.replace(
+            "    ticket: ACCESS-REVIEW-2026Q4\n",
+            "    ticket: ACCESS-REVIEW-2026Q4\n    restore: { ticket: HR-4799, reason: offboarded by mistake }\n",
+          ),
+        );
+
+        const preview = await stack.run("preview");
+        record("restore preview", preview);
+        assert.ok(preview.output.includes("carol (Carol Zhang) will rejoin 1 user group: Finance"));
+        assert.equal(requestsFor(emulator, "AddUserGroupMembers").length, 0);
+        const up = await stack.run("up");
+        record("restore up", up);
+
+        // carol's revocation, and the removal guard, which records who is restored.
+        assert.deepEqual(up.changes, { same: people + 1, update: 2 });
+        const added = requestsFor(emulator, "AddUserGroupMembers");
+        assert.equal(added.length, 1);
+        const carol = (await stack.resources()).find(
+          (r) => r.outputs?.userId === "3b8e2f4a6c1d4e7f9a0b1c2d3e4f5a03",
+        );
+        const [restore] = carol?.outputs?.restores as { status: string; groups: { requestId: string }[] }[];
+        assert.equal(restore?.status, "done");
+        assert.equal(restore?.groups[0]?.requestId, added[0]?.requestId);
+        assert.equal(
+          emulator.state().memberships.filter((m) => m.userId === "3b8e2f4a6c1d4e7f9a0b1c2d3e4f5a03").length,
+          1,
+        );
+      });
 
     it("makes no call on destroy: a withdrawal cannot be undone", async () => {
       const destroy = await stack.run("destroy");

@@ -215,6 +215,22 @@ const otherCases: Case[] = [
     inputs: { userId: ALICE, scope, endpoint: EMULATOR },
     property: "scope",
   })),
+  // restore: a mapping of ticket and/or reason, each one line; never on a revocation not done yet.
+  ...(
+    [
+      ["a string, not a mapping", "HR-4712"],
+      ["a list", ["HR-4712"]],
+      ["empty", {}],
+      ["an unknown key", { ticket: "HR-4712", approvedBy: "bob" }],
+      ["a two-line reason", { reason: "mistake\nrm -rf /" }],
+      ["a ticket that is a number", { ticket: 4712 }],
+      ["on a revocation not done yet", { ticket: "HR-4712" }],
+    ] as const
+  ).map(([what, restore]) => ({
+    title: `restore: ${what}`,
+    inputs: { userId: ALICE, restore, endpoint: EMULATOR },
+    property: "restore",
+  })),
   {
     title: "unknown userId with an unknown step in scope",
     inputs: { userId: UNKNOWN_VALUE, scope: ["groups", "everything"], endpoint: EMULATOR },

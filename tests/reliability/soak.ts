@@ -154,7 +154,7 @@ async function revoke(
 }
 
 /** A UserId of Quick BI's form (32 hex characters), distinct per index. */
-function soakUserId(index: number): string {
+export function soakUserId(index: number): string {
   return `50ac${index.toString(16).padStart(28, "0")}`;
 }
 
@@ -176,7 +176,7 @@ const OWNER = {
  * Every user in one to three groups; with a scope, also in one or two workspaces, every other user an
  * organisation admin, and every tenth the owner (and admin) of a workspace of their own.
  */
-function soakSeed(users: readonly string[], random: Random, scoped: boolean): Seed {
+export function soakSeed(users: readonly string[], random: Random, scoped: boolean): Seed {
   const groupsOnly = soakGroupsSeed(users, random);
   if (!scoped) return groupsOnly;
   const own = users.filter((_, i) => i % 10 === 0);
@@ -246,7 +246,7 @@ function soakGroupsSeed(users: readonly string[], random: Random): Seed {
  * one to three times or (one rule in ten) on every matching request. `latency` is sometimes longer than
  * the read timeout: the operation is applied but its answer is lost, the way a slow gateway does it.
  */
-function faultSchedule(
+export function faultSchedule(
   userId: string,
   readTimeoutMs: number,
   random: Random,

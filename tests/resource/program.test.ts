@@ -73,6 +73,16 @@ describe("QuickBIUserGroupRevocation in a program", () => {
       triggers: ["t1"],
       scope: ["groups", "workspaces"],
       steps: { workspaces: { status: "done", removed: [], kept: [], checkedAt: "2026-11-28T04:00:01.000Z" } },
+      restore: { ticket: "HR-4800", reason: "Rehired" },
+      restores: [
+        {
+          status: "done",
+          requestedAt: "2026-11-30T04:00:00.000Z",
+          groups: [],
+          workspaces: [],
+          notRestored: [],
+        },
+      ],
     } satisfies Record<keyof RevocationOutputs, unknown>;
     const resource = await registerOne({ userId: ALICE }, { stateFor: () => state });
     for (const [key, value] of Object.entries(state)) assert.deepEqual(resource.outputs[key], value, key);

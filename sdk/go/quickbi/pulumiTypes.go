@@ -270,6 +270,8 @@ type Person struct {
 	ParentAccountName *string `pulumi:"parentAccountName"`
 	// Why, for the audit record.
 	Reason *string `pulumi:"reason"`
+	// Undo this person's offboarding: put back what the record says was removed. Removing it offboards them again. Counted by the removal guard as a removal.
+	Restore *Restore `pulumi:"restore"`
 	// The steps beyond the groups for this person; wins over the component's `scope`.
 	Scope []ScopeStep `pulumi:"scope"`
 	// The authorising ticket, for the audit record.
@@ -301,6 +303,8 @@ type PersonArgs struct {
 	ParentAccountName pulumi.StringPtrInput `pulumi:"parentAccountName"`
 	// Why, for the audit record.
 	Reason pulumi.StringPtrInput `pulumi:"reason"`
+	// Undo this person's offboarding: put back what the record says was removed. Removing it offboards them again. Counted by the removal guard as a removal.
+	Restore RestorePtrInput `pulumi:"restore"`
 	// The steps beyond the groups for this person; wins over the component's `scope`.
 	Scope ScopeStepArrayInput `pulumi:"scope"`
 	// The authorising ticket, for the audit record.
@@ -384,6 +388,11 @@ func (o PersonOutput) ParentAccountName() pulumi.StringPtrOutput {
 // Why, for the audit record.
 func (o PersonOutput) Reason() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Person) *string { return v.Reason }).(pulumi.StringPtrOutput)
+}
+
+// Undo this person's offboarding: put back what the record says was removed. Removing it offboards them again. Counted by the removal guard as a removal.
+func (o PersonOutput) Restore() RestorePtrOutput {
+	return o.ApplyT(func(v Person) *Restore { return v.Restore }).(RestorePtrOutput)
 }
 
 // The steps beyond the groups for this person; wins over the component's `scope`.
@@ -675,6 +684,165 @@ func (o ResidualAccessPtrOutput) Workspaces() WorkspaceAccessArrayOutput {
 	}).(WorkspaceAccessArrayOutput)
 }
 
+// Why, and under which ticket, a mistaken offboarding is undone. Give at least one of the two.
+type Restore struct {
+	// Why: a typo in the people file, a rehire, a reversed decision.
+	Reason *string `pulumi:"reason"`
+	// The ticket that authorises putting the access back (HR, access review).
+	Ticket *string `pulumi:"ticket"`
+}
+
+// RestoreInput is an input type that accepts RestoreArgs and RestoreOutput values.
+// You can construct a concrete instance of `RestoreInput` via:
+//
+//	RestoreArgs{...}
+type RestoreInput interface {
+	pulumi.Input
+
+	ToRestoreOutput() RestoreOutput
+	ToRestoreOutputWithContext(context.Context) RestoreOutput
+}
+
+// Why, and under which ticket, a mistaken offboarding is undone. Give at least one of the two.
+type RestoreArgs struct {
+	// Why: a typo in the people file, a rehire, a reversed decision.
+	Reason pulumi.StringPtrInput `pulumi:"reason"`
+	// The ticket that authorises putting the access back (HR, access review).
+	Ticket pulumi.StringPtrInput `pulumi:"ticket"`
+}
+
+func (RestoreArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Restore)(nil)).Elem()
+}
+
+func (i RestoreArgs) ToRestoreOutput() RestoreOutput {
+	return i.ToRestoreOutputWithContext(context.Background())
+}
+
+func (i RestoreArgs) ToRestoreOutputWithContext(ctx context.Context) RestoreOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(RestoreOutput)
+}
+
+func (i RestoreArgs) ToRestorePtrOutput() RestorePtrOutput {
+	return i.ToRestorePtrOutputWithContext(context.Background())
+}
+
+func (i RestoreArgs) ToRestorePtrOutputWithContext(ctx context.Context) RestorePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(RestoreOutput).ToRestorePtrOutputWithContext(ctx)
+}
+
+// RestorePtrInput is an input type that accepts RestoreArgs, RestorePtr and RestorePtrOutput values.
+// You can construct a concrete instance of `RestorePtrInput` via:
+//
+//	        RestoreArgs{...}
+//
+//	or:
+//
+//	        nil
+type RestorePtrInput interface {
+	pulumi.Input
+
+	ToRestorePtrOutput() RestorePtrOutput
+	ToRestorePtrOutputWithContext(context.Context) RestorePtrOutput
+}
+
+type restorePtrType RestoreArgs
+
+func RestorePtr(v *RestoreArgs) RestorePtrInput {
+	return (*restorePtrType)(v)
+}
+
+func (*restorePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**Restore)(nil)).Elem()
+}
+
+func (i *restorePtrType) ToRestorePtrOutput() RestorePtrOutput {
+	return i.ToRestorePtrOutputWithContext(context.Background())
+}
+
+func (i *restorePtrType) ToRestorePtrOutputWithContext(ctx context.Context) RestorePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(RestorePtrOutput)
+}
+
+// Why, and under which ticket, a mistaken offboarding is undone. Give at least one of the two.
+type RestoreOutput struct{ *pulumi.OutputState }
+
+func (RestoreOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Restore)(nil)).Elem()
+}
+
+func (o RestoreOutput) ToRestoreOutput() RestoreOutput {
+	return o
+}
+
+func (o RestoreOutput) ToRestoreOutputWithContext(ctx context.Context) RestoreOutput {
+	return o
+}
+
+func (o RestoreOutput) ToRestorePtrOutput() RestorePtrOutput {
+	return o.ToRestorePtrOutputWithContext(context.Background())
+}
+
+func (o RestoreOutput) ToRestorePtrOutputWithContext(ctx context.Context) RestorePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v Restore) *Restore {
+		return &v
+	}).(RestorePtrOutput)
+}
+
+// Why: a typo in the people file, a rehire, a reversed decision.
+func (o RestoreOutput) Reason() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Restore) *string { return v.Reason }).(pulumi.StringPtrOutput)
+}
+
+// The ticket that authorises putting the access back (HR, access review).
+func (o RestoreOutput) Ticket() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Restore) *string { return v.Ticket }).(pulumi.StringPtrOutput)
+}
+
+type RestorePtrOutput struct{ *pulumi.OutputState }
+
+func (RestorePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**Restore)(nil)).Elem()
+}
+
+func (o RestorePtrOutput) ToRestorePtrOutput() RestorePtrOutput {
+	return o
+}
+
+func (o RestorePtrOutput) ToRestorePtrOutputWithContext(ctx context.Context) RestorePtrOutput {
+	return o
+}
+
+func (o RestorePtrOutput) Elem() RestoreOutput {
+	return o.ApplyT(func(v *Restore) Restore {
+		if v != nil {
+			return *v
+		}
+		var ret Restore
+		return ret
+	}).(RestoreOutput)
+}
+
+// Why: a typo in the people file, a rehire, a reversed decision.
+func (o RestorePtrOutput) Reason() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Restore) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Reason
+	}).(pulumi.StringPtrOutput)
+}
+
+// The ticket that authorises putting the access back (HR, access review).
+func (o RestorePtrOutput) Ticket() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Restore) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Ticket
+	}).(pulumi.StringPtrOutput)
+}
+
 // One WithdrawAllUserGroups that succeeded and was verified.
 type WithdrawalRecord struct {
 	// The groups the user was in just before the withdrawal.
@@ -929,6 +1097,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*PersonArrayInput)(nil)).Elem(), PersonArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ResidualAccessInput)(nil)).Elem(), ResidualAccessArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ResidualAccessPtrInput)(nil)).Elem(), ResidualAccessArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*RestoreInput)(nil)).Elem(), RestoreArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*RestorePtrInput)(nil)).Elem(), RestoreArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*WithdrawalRecordInput)(nil)).Elem(), WithdrawalRecordArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*WithdrawalRecordArrayInput)(nil)).Elem(), WithdrawalRecordArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*WorkspaceAccessInput)(nil)).Elem(), WorkspaceAccessArgs{})
@@ -941,6 +1111,8 @@ func init() {
 	pulumi.RegisterOutputType(PersonArrayOutput{})
 	pulumi.RegisterOutputType(ResidualAccessOutput{})
 	pulumi.RegisterOutputType(ResidualAccessPtrOutput{})
+	pulumi.RegisterOutputType(RestoreOutput{})
+	pulumi.RegisterOutputType(RestorePtrOutput{})
 	pulumi.RegisterOutputType(WithdrawalRecordOutput{})
 	pulumi.RegisterOutputType(WithdrawalRecordArrayOutput{})
 	pulumi.RegisterOutputType(WorkspaceAccessOutput{})

@@ -23,6 +23,8 @@ type RemovalGuard struct {
 	// Stable keys of everyone the list offboards.
 	People pulumi.StringArrayOutput `pulumi:"people"`
 	// As given.
+	Restores pulumi.StringArrayOutput `pulumi:"restores"`
+	// As given.
 	Scopes pulumi.StringArrayOutput `pulumi:"scopes"`
 }
 
@@ -79,6 +81,8 @@ type removalGuardArgs struct {
 	MaxRemovalsPerUpdate *int `pulumi:"maxRemovalsPerUpdate"`
 	// Stable keys of everyone the list offboards.
 	People []string `pulumi:"people"`
+	// Keys of the people whose entry asks for a restore. Each counts against `maxRemovalsPerUpdate` in the update that adds it, and again in the one that takes it away (offboarding the person again), as a removal does.
+	Restores []string `pulumi:"restores"`
 	// The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
 	Scopes []string `pulumi:"scopes"`
 }
@@ -89,6 +93,8 @@ type RemovalGuardArgs struct {
 	MaxRemovalsPerUpdate pulumi.IntPtrInput
 	// Stable keys of everyone the list offboards.
 	People pulumi.StringArrayInput
+	// Keys of the people whose entry asks for a restore. Each counts against `maxRemovalsPerUpdate` in the update that adds it, and again in the one that takes it away (offboarding the person again), as a removal does.
+	Restores pulumi.StringArrayInput
 	// The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
 	Scopes pulumi.StringArrayInput
 }
@@ -143,6 +149,11 @@ func (o RemovalGuardOutput) MaxRemovalsPerUpdate() pulumi.IntPtrOutput {
 // Stable keys of everyone the list offboards.
 func (o RemovalGuardOutput) People() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *RemovalGuard) pulumi.StringArrayOutput { return v.People }).(pulumi.StringArrayOutput)
+}
+
+// As given.
+func (o RemovalGuardOutput) Restores() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *RemovalGuard) pulumi.StringArrayOutput { return v.Restores }).(pulumi.StringArrayOutput)
 }
 
 // As given.

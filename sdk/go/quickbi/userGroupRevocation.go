@@ -13,7 +13,7 @@ import (
 
 // Removes a Quick BI user from every user group with WithdrawAllUserGroups, verifies it, and keeps an audit record. `pulumi preview` shows who will leave which groups; `pulumi refresh` notices a user added back to a group, and the next `pulumi up` withdraws again.
 //
-// Irreversible: destroying this resource, or removing it from the program, does not give the user their groups back (the record in `groupsRemoved` says how to, by hand).
+// Never undone by accident: destroying this resource, or removing it from the program, does not give the user their groups back. `restore` does, as a reviewed change, from the record.
 type UserGroupRevocation struct {
 	pulumi.CustomResourceState
 
@@ -47,6 +47,10 @@ type UserGroupRevocation struct {
 	RequestId pulumi.StringOutput `pulumi:"requestId"`
 	// The access WithdrawAllUserGroups leaves in place: workspaces with their roles, organisation admin flags, whether the account stays active; as of the withdrawal or the last refresh that changed it.
 	ResidualAccess ResidualAccessPtrOutput `pulumi:"residualAccess"`
+	// The restore in force, as asked for; absent while the person is offboarded.
+	Restore RestorePtrOutput `pulumi:"restore"`
+	// Every restore, oldest first: each write with its RequestId and time, read back; what could not be put back, and why. Its shape is RestoreRecord in the TypeScript package.
+	Restores pulumi.ArrayOutput `pulumi:"restores"`
 	// The scope taken, when wider than the groups.
 	Scope ScopeStepArrayOutput `pulumi:"scope"`
 	// The record of each step beyond the groups (`workspaces`, `organizationRoles`, `account`): its status (done, incomplete, not-run), what it removed with the RequestId and time of each write, drift a refresh found (`current`) and earlier records (`history`). Its shape is StepsRecord in the TypeScript package.
@@ -121,6 +125,8 @@ type userGroupRevocationArgs struct {
 	Reason *string `pulumi:"reason"`
 	// The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then `alicloud:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
 	Region *string `pulumi:"region"`
+	// Undo this offboarding as a reviewed change: put back what the record says was removed (the user groups, each workspace with its role, the organisation roles, the account), named in the preview with whatever can no longer be put back (a group or workspace deleted since). Removing it offboards the person again. Either is an update, never a replacement; `restores` and `history` keep every restore and every withdrawal. Default: none: the person stays offboarded.
+	Restore *Restore `pulumi:"restore"`
 	// How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces` (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to the common user role only: admin, permission admin and custom roles go), `account` (UpdateUser IsDeleted=true, a deactivation Quick BI can undo; never DeleteUser). Each step is previewed, recorded in `steps` with its RequestId and what it removed, and checked for drift by refresh. Changing it runs the new steps (an update, not a replacement). Default: stack config `quickbi:scope`, then ["groups"].
 	Scope []ScopeStep `pulumi:"scope"`
 	// Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown". Changing it changes nothing in Quick BI. Default: stack config `quickbi:strictPreview`, then true.
@@ -149,6 +155,8 @@ type UserGroupRevocationArgs struct {
 	Reason pulumi.StringPtrInput
 	// The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then `alicloud:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
 	Region pulumi.StringPtrInput
+	// Undo this offboarding as a reviewed change: put back what the record says was removed (the user groups, each workspace with its role, the organisation roles, the account), named in the preview with whatever can no longer be put back (a group or workspace deleted since). Removing it offboards the person again. Either is an update, never a replacement; `restores` and `history` keep every restore and every withdrawal. Default: none: the person stays offboarded.
+	Restore RestorePtrInput
 	// How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces` (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to the common user role only: admin, permission admin and custom roles go), `account` (UpdateUser IsDeleted=true, a deactivation Quick BI can undo; never DeleteUser). Each step is previewed, recorded in `steps` with its RequestId and what it removed, and checked for drift by refresh. Changing it runs the new steps (an update, not a replacement). Default: stack config `quickbi:scope`, then ["groups"].
 	Scope ScopeStepArrayInput
 	// Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown". Changing it changes nothing in Quick BI. Default: stack config `quickbi:strictPreview`, then true.
@@ -271,6 +279,16 @@ func (o UserGroupRevocationOutput) RequestId() pulumi.StringOutput {
 // The access WithdrawAllUserGroups leaves in place: workspaces with their roles, organisation admin flags, whether the account stays active; as of the withdrawal or the last refresh that changed it.
 func (o UserGroupRevocationOutput) ResidualAccess() ResidualAccessPtrOutput {
 	return o.ApplyT(func(v *UserGroupRevocation) ResidualAccessPtrOutput { return v.ResidualAccess }).(ResidualAccessPtrOutput)
+}
+
+// The restore in force, as asked for; absent while the person is offboarded.
+func (o UserGroupRevocationOutput) Restore() RestorePtrOutput {
+	return o.ApplyT(func(v *UserGroupRevocation) RestorePtrOutput { return v.Restore }).(RestorePtrOutput)
+}
+
+// Every restore, oldest first: each write with its RequestId and time, read back; what could not be put back, and why. Its shape is RestoreRecord in the TypeScript package.
+func (o UserGroupRevocationOutput) Restores() pulumi.ArrayOutput {
+	return o.ApplyT(func(v *UserGroupRevocation) pulumi.ArrayOutput { return v.Restores }).(pulumi.ArrayOutput)
 }
 
 // The scope taken, when wider than the groups.

@@ -18,6 +18,8 @@ from ._enums import *
 __all__ = [
     'PersonArgs',
     'PersonArgsDict',
+    'RestoreArgs',
+    'RestoreArgsDict',
 ]
 
 class PersonArgsDict(TypedDict):
@@ -44,6 +46,10 @@ class PersonArgsDict(TypedDict):
     """
     Why, for the audit record.
     """
+    restore: NotRequired[pulumi.Input[Optional['RestoreArgsDict']]]
+    """
+    Undo this person's offboarding: put back what the record says was removed. Removing it offboards them again. Counted by the removal guard as a removal.
+    """
     scope: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]]]
     """
     The steps beyond the groups for this person; wins over the component's `scope`.
@@ -65,6 +71,7 @@ class PersonArgs:
                  on_missing_user: pulumi.Input[Optional['OnMissingUser']] = None,
                  parent_account_name: pulumi.Input[Optional[_builtins.str]] = None,
                  reason: pulumi.Input[Optional[_builtins.str]] = None,
+                 restore: pulumi.Input[Optional['RestoreArgs']] = None,
                  scope: pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]] = None,
                  ticket: pulumi.Input[Optional[_builtins.str]] = None,
                  user_id: pulumi.Input[Optional[_builtins.str]] = None):
@@ -76,6 +83,7 @@ class PersonArgs:
         :param pulumi.Input['OnMissingUser'] on_missing_user: Overrides the component's onMissingUser for this person.
         :param pulumi.Input[_builtins.str] parent_account_name: The main account a RAM user `account` belongs to.
         :param pulumi.Input[_builtins.str] reason: Why, for the audit record.
+        :param pulumi.Input['RestoreArgs'] restore: Undo this person's offboarding: put back what the record says was removed. Removing it offboards them again. Counted by the removal guard as a removal.
         :param pulumi.Input[Sequence[pulumi.Input['ScopeStep']]] scope: The steps beyond the groups for this person; wins over the component's `scope`.
         :param pulumi.Input[_builtins.str] ticket: The authorising ticket, for the audit record.
         :param pulumi.Input[_builtins.str] user_id: The Quick BI UserId.
@@ -90,6 +98,8 @@ class PersonArgs:
             pulumi.set(__self__, "parent_account_name", parent_account_name)
         if reason is not None:
             pulumi.set(__self__, "reason", reason)
+        if restore is not None:
+            pulumi.set(__self__, "restore", restore)
         if scope is not None:
             pulumi.set(__self__, "scope", scope)
         if ticket is not None:
@@ -159,6 +169,18 @@ class PersonArgs:
 
     @_builtins.property
     @pulumi.getter
+    def restore(self) -> pulumi.Input[Optional['RestoreArgs']]:
+        """
+        Undo this person's offboarding: put back what the record says was removed. Removing it offboards them again. Counted by the removal guard as a removal.
+        """
+        return pulumi.get(self, "restore")
+
+    @restore.setter
+    def restore(self, value: pulumi.Input[Optional['RestoreArgs']]):
+        pulumi.set(self, "restore", value)
+
+    @_builtins.property
+    @pulumi.getter
     def scope(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]]:
         """
         The steps beyond the groups for this person; wins over the component's `scope`.
@@ -192,5 +214,59 @@ class PersonArgs:
     @user_id.setter
     def user_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "user_id", value)
+
+
+class RestoreArgsDict(TypedDict):
+    """
+    Why, and under which ticket, a mistaken offboarding is undone. Give at least one of the two.
+    """
+    reason: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Why: a typo in the people file, a rehire, a reversed decision.
+    """
+    ticket: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The ticket that authorises putting the access back (HR, access review).
+    """
+
+@pulumi.input_type
+class RestoreArgs:
+    def __init__(__self__, *,
+                 reason: pulumi.Input[Optional[_builtins.str]] = None,
+                 ticket: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        Why, and under which ticket, a mistaken offboarding is undone. Give at least one of the two.
+
+        :param pulumi.Input[_builtins.str] reason: Why: a typo in the people file, a rehire, a reversed decision.
+        :param pulumi.Input[_builtins.str] ticket: The ticket that authorises putting the access back (HR, access review).
+        """
+        if reason is not None:
+            pulumi.set(__self__, "reason", reason)
+        if ticket is not None:
+            pulumi.set(__self__, "ticket", ticket)
+
+    @_builtins.property
+    @pulumi.getter
+    def reason(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Why: a typo in the people file, a rehire, a reversed decision.
+        """
+        return pulumi.get(self, "reason")
+
+    @reason.setter
+    def reason(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "reason", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def ticket(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The ticket that authorises putting the access back (HR, access review).
+        """
+        return pulumi.get(self, "ticket")
+
+    @ticket.setter
+    def ticket(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "ticket", value)
 
 

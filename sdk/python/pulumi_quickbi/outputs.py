@@ -20,6 +20,7 @@ __all__ = [
     'GroupRecord',
     'OffboardedPerson',
     'ResidualAccess',
+    'Restore',
     'WithdrawalRecord',
     'WorkspaceAccess',
 ]
@@ -262,6 +263,42 @@ class ResidualAccess(dict):
         Workspaces the user still belongs to directly, with the role held there.
         """
         return pulumi.get(self, "workspaces")
+
+
+@pulumi.output_type
+class Restore(dict):
+    """
+    Why, and under which ticket, a mistaken offboarding is undone. Give at least one of the two.
+    """
+    def __init__(__self__, *,
+                 reason: Optional[_builtins.str] = None,
+                 ticket: Optional[_builtins.str] = None):
+        """
+        Why, and under which ticket, a mistaken offboarding is undone. Give at least one of the two.
+
+        :param _builtins.str reason: Why: a typo in the people file, a rehire, a reversed decision.
+        :param _builtins.str ticket: The ticket that authorises putting the access back (HR, access review).
+        """
+        if reason is not None:
+            pulumi.set(__self__, "reason", reason)
+        if ticket is not None:
+            pulumi.set(__self__, "ticket", ticket)
+
+    @_builtins.property
+    @pulumi.getter
+    def reason(self) -> Optional[_builtins.str]:
+        """
+        Why: a typo in the people file, a rehire, a reversed decision.
+        """
+        return pulumi.get(self, "reason")
+
+    @_builtins.property
+    @pulumi.getter
+    def ticket(self) -> Optional[_builtins.str]:
+        """
+        The ticket that authorises putting the access back (HR, access review).
+        """
+        return pulumi.get(self, "ticket")
 
 
 @pulumi.output_type

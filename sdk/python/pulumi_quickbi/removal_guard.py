@@ -21,17 +21,21 @@ class RemovalGuardArgs:
     def __init__(__self__, *,
                  people: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
                  max_removals_per_update: pulumi.Input[Optional[_builtins.int]] = None,
+                 restores: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  scopes: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
         The set of arguments for constructing a RemovalGuard resource.
 
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] people: Stable keys of everyone the list offboards.
         :param pulumi.Input[_builtins.int] max_removals_per_update: The most people one update may add to the list. Default: stack config `quickbi:maxRemovalsPerUpdate`, then 10.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] restores: Keys of the people whose entry asks for a restore. Each counts against `maxRemovalsPerUpdate` in the update that adds it, and again in the one that takes it away (offboarding the person again), as a removal does.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] scopes: The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
         """
         pulumi.set(__self__, "people", people)
         if max_removals_per_update is not None:
             pulumi.set(__self__, "max_removals_per_update", max_removals_per_update)
+        if restores is not None:
+            pulumi.set(__self__, "restores", restores)
         if scopes is not None:
             pulumi.set(__self__, "scopes", scopes)
 
@@ -61,6 +65,18 @@ class RemovalGuardArgs:
 
     @_builtins.property
     @pulumi.getter
+    def restores(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Keys of the people whose entry asks for a restore. Each counts against `maxRemovalsPerUpdate` in the update that adds it, and again in the one that takes it away (offboarding the person again), as a removal does.
+        """
+        return pulumi.get(self, "restores")
+
+    @restores.setter
+    def restores(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "restores", value)
+
+    @_builtins.property
+    @pulumi.getter
     def scopes(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
         The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
@@ -80,6 +96,7 @@ class RemovalGuard(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  max_removals_per_update: pulumi.Input[Optional[_builtins.int]] = None,
                  people: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 restores: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  scopes: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         """
@@ -89,6 +106,7 @@ class RemovalGuard(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.int] max_removals_per_update: The most people one update may add to the list. Default: stack config `quickbi:maxRemovalsPerUpdate`, then 10.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] people: Stable keys of everyone the list offboards.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] restores: Keys of the people whose entry asks for a restore. Each counts against `maxRemovalsPerUpdate` in the update that adds it, and again in the one that takes it away (offboarding the person again), as a removal does.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] scopes: The scope of each person who has one of their own, as `<key>=<step>,<step>`; the others take stack config `quickbi:scope`. A person whose scope changes counts as a removal.
         """
         ...
@@ -117,6 +135,7 @@ class RemovalGuard(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  max_removals_per_update: pulumi.Input[Optional[_builtins.int]] = None,
                  people: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 restores: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  scopes: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -131,6 +150,7 @@ class RemovalGuard(pulumi.CustomResource):
             if people is None and not opts.urn:
                 raise TypeError("Missing required property 'people'")
             __props__.__dict__["people"] = people
+            __props__.__dict__["restores"] = restores
             __props__.__dict__["scopes"] = scopes
             __props__.__dict__["effective_scopes"] = None
         super(RemovalGuard, __self__).__init__(
@@ -158,6 +178,7 @@ class RemovalGuard(pulumi.CustomResource):
         __props__.__dict__["effective_scopes"] = None
         __props__.__dict__["max_removals_per_update"] = None
         __props__.__dict__["people"] = None
+        __props__.__dict__["restores"] = None
         __props__.__dict__["scopes"] = None
         return RemovalGuard(resource_name, opts=opts, __props__=__props__)
 
@@ -190,6 +211,14 @@ class RemovalGuard(pulumi.CustomResource):
         Stable keys of everyone the list offboards.
         """
         return pulumi.get(self, "people")
+
+    @_builtins.property
+    @pulumi.getter
+    def restores(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+        """
+        As given.
+        """
+        return pulumi.get(self, "restores")
 
     @_builtins.property
     @pulumi.getter

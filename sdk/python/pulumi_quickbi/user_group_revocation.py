@@ -15,6 +15,7 @@ else:
 from . import _utilities
 from . import outputs
 from ._enums import *
+from ._inputs import *
 
 __all__ = ['UserGroupRevocationArgs', 'UserGroupRevocation']
 
@@ -28,6 +29,7 @@ class UserGroupRevocationArgs:
                  parent_account_name: pulumi.Input[Optional[_builtins.str]] = None,
                  reason: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
+                 restore: pulumi.Input[Optional['RestoreArgs']] = None,
                  scope: pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]] = None,
                  strict_preview: pulumi.Input[Optional[_builtins.bool]] = None,
                  ticket: pulumi.Input[Optional[_builtins.str]] = None,
@@ -43,6 +45,7 @@ class UserGroupRevocationArgs:
         :param pulumi.Input[_builtins.str] parent_account_name: The main account name a RAM user `account` belongs to, passed to QueryUserInfoByAccount.
         :param pulumi.Input[_builtins.str] reason: Why the person is offboarded, recorded in the audit outputs (one line, at most 256 characters).
         :param pulumi.Input[_builtins.str] region: The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then `alicloud:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
+        :param pulumi.Input['RestoreArgs'] restore: Undo this offboarding as a reviewed change: put back what the record says was removed (the user groups, each workspace with its role, the organisation roles, the account), named in the preview with whatever can no longer be put back (a group or workspace deleted since). Removing it offboards the person again. Either is an update, never a replacement; `restores` and `history` keep every restore and every withdrawal. Default: none: the person stays offboarded.
         :param pulumi.Input[Sequence[pulumi.Input['ScopeStep']]] scope: How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces` (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to the common user role only: admin, permission admin and custom roles go), `account` (UpdateUser IsDeleted=true, a deactivation Quick BI can undo; never DeleteUser). Each step is previewed, recorded in `steps` with its RequestId and what it removed, and checked for drift by refresh. Changing it runs the new steps (an update, not a replacement). Default: stack config `quickbi:scope`, then ["groups"].
         :param pulumi.Input[_builtins.bool] strict_preview: Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown". Changing it changes nothing in Quick BI. Default: stack config `quickbi:strictPreview`, then true.
         :param pulumi.Input[_builtins.str] ticket: The ticket that authorised it (HR, access review), recorded in the audit outputs.
@@ -63,6 +66,8 @@ class UserGroupRevocationArgs:
             pulumi.set(__self__, "reason", reason)
         if region is not None:
             pulumi.set(__self__, "region", region)
+        if restore is not None:
+            pulumi.set(__self__, "restore", restore)
         if scope is not None:
             pulumi.set(__self__, "scope", scope)
         if strict_preview is not None:
@@ -160,6 +165,18 @@ class UserGroupRevocationArgs:
 
     @_builtins.property
     @pulumi.getter
+    def restore(self) -> pulumi.Input[Optional['RestoreArgs']]:
+        """
+        Undo this offboarding as a reviewed change: put back what the record says was removed (the user groups, each workspace with its role, the organisation roles, the account), named in the preview with whatever can no longer be put back (a group or workspace deleted since). Removing it offboards the person again. Either is an update, never a replacement; `restores` and `history` keep every restore and every withdrawal. Default: none: the person stays offboarded.
+        """
+        return pulumi.get(self, "restore")
+
+    @restore.setter
+    def restore(self, value: pulumi.Input[Optional['RestoreArgs']]):
+        pulumi.set(self, "restore", value)
+
+    @_builtins.property
+    @pulumi.getter
     def scope(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]]:
         """
         How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces` (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to the common user role only: admin, permission admin and custom roles go), `account` (UpdateUser IsDeleted=true, a deactivation Quick BI can undo; never DeleteUser). Each step is previewed, recorded in `steps` with its RequestId and what it removed, and checked for drift by refresh. Changing it runs the new steps (an update, not a replacement). Default: stack config `quickbi:scope`, then ["groups"].
@@ -232,6 +249,7 @@ class UserGroupRevocation(pulumi.CustomResource):
                  parent_account_name: pulumi.Input[Optional[_builtins.str]] = None,
                  reason: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
+                 restore: pulumi.Input[Optional[Union['RestoreArgs', 'RestoreArgsDict', 'outputs.Restore']]] = None,
                  scope: pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]] = None,
                  strict_preview: pulumi.Input[Optional[_builtins.bool]] = None,
                  ticket: pulumi.Input[Optional[_builtins.str]] = None,
@@ -241,7 +259,7 @@ class UserGroupRevocation(pulumi.CustomResource):
         """
         Removes a Quick BI user from every user group with WithdrawAllUserGroups, verifies it, and keeps an audit record. `pulumi preview` shows who will leave which groups; `pulumi refresh` notices a user added back to a group, and the next `pulumi up` withdraws again.
 
-        Irreversible: destroying this resource, or removing it from the program, does not give the user their groups back (the record in `groupsRemoved` says how to, by hand).
+        Never undone by accident: destroying this resource, or removing it from the program, does not give the user their groups back. `restore` does, as a reviewed change, from the record.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -252,6 +270,7 @@ class UserGroupRevocation(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] parent_account_name: The main account name a RAM user `account` belongs to, passed to QueryUserInfoByAccount.
         :param pulumi.Input[_builtins.str] reason: Why the person is offboarded, recorded in the audit outputs (one line, at most 256 characters).
         :param pulumi.Input[_builtins.str] region: The region of the Quick BI organisation. Changing it replaces the resource. Default: `quickbi:region`, then `alicloud:region`, then env `ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_REGION`, `ALICLOUD_REGION`, then `cn-hangzhou`.
+        :param pulumi.Input[Union['RestoreArgs', 'RestoreArgsDict', 'outputs.Restore']] restore: Undo this offboarding as a reviewed change: put back what the record says was removed (the user groups, each workspace with its role, the organisation roles, the account), named in the preview with whatever can no longer be put back (a group or workspace deleted since). Removing it offboards the person again. Either is an update, never a replacement; `restores` and `history` keep every restore and every withdrawal. Default: none: the person stays offboarded.
         :param pulumi.Input[Sequence[pulumi.Input['ScopeStep']]] scope: How far the offboarding goes beyond the user groups, which are always withdrawn: `workspaces` (DeleteUserFromWorkspace for each direct membership), `organizationRoles` (UpdateUser RoleIds to the common user role only: admin, permission admin and custom roles go), `account` (UpdateUser IsDeleted=true, a deactivation Quick BI can undo; never DeleteUser). Each step is previewed, recorded in `steps` with its RequestId and what it removed, and checked for drift by refresh. Changing it runs the new steps (an update, not a replacement). Default: stack config `quickbi:scope`, then ["groups"].
         :param pulumi.Input[_builtins.bool] strict_preview: Whether a preview whose impact cannot be read (credentials, permission, endpoint) fails instead of passing with "impact unknown". Changing it changes nothing in Quick BI. Default: stack config `quickbi:strictPreview`, then true.
         :param pulumi.Input[_builtins.str] ticket: The ticket that authorised it (HR, access review), recorded in the audit outputs.
@@ -267,7 +286,7 @@ class UserGroupRevocation(pulumi.CustomResource):
         """
         Removes a Quick BI user from every user group with WithdrawAllUserGroups, verifies it, and keeps an audit record. `pulumi preview` shows who will leave which groups; `pulumi refresh` notices a user added back to a group, and the next `pulumi up` withdraws again.
 
-        Irreversible: destroying this resource, or removing it from the program, does not give the user their groups back (the record in `groupsRemoved` says how to, by hand).
+        Never undone by accident: destroying this resource, or removing it from the program, does not give the user their groups back. `restore` does, as a reviewed change, from the record.
 
         :param str resource_name: The name of the resource.
         :param UserGroupRevocationArgs args: The arguments to use to populate this resource's properties.
@@ -291,6 +310,7 @@ class UserGroupRevocation(pulumi.CustomResource):
                  parent_account_name: pulumi.Input[Optional[_builtins.str]] = None,
                  reason: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
+                 restore: pulumi.Input[Optional[Union['RestoreArgs', 'RestoreArgsDict', 'outputs.Restore']]] = None,
                  scope: pulumi.Input[Optional[Sequence[pulumi.Input['ScopeStep']]]] = None,
                  strict_preview: pulumi.Input[Optional[_builtins.bool]] = None,
                  ticket: pulumi.Input[Optional[_builtins.str]] = None,
@@ -312,6 +332,7 @@ class UserGroupRevocation(pulumi.CustomResource):
             __props__.__dict__["parent_account_name"] = parent_account_name
             __props__.__dict__["reason"] = reason
             __props__.__dict__["region"] = region
+            __props__.__dict__["restore"] = restore
             __props__.__dict__["scope"] = scope
             __props__.__dict__["strict_preview"] = strict_preview
             __props__.__dict__["ticket"] = ticket
@@ -326,6 +347,7 @@ class UserGroupRevocation(pulumi.CustomResource):
             __props__.__dict__["outcome"] = None
             __props__.__dict__["request_id"] = None
             __props__.__dict__["residual_access"] = None
+            __props__.__dict__["restores"] = None
             __props__.__dict__["steps"] = None
             __props__.__dict__["withdrawn_at"] = None
         super(UserGroupRevocation, __self__).__init__(
@@ -365,6 +387,8 @@ class UserGroupRevocation(pulumi.CustomResource):
         __props__.__dict__["region"] = None
         __props__.__dict__["request_id"] = None
         __props__.__dict__["residual_access"] = None
+        __props__.__dict__["restore"] = None
+        __props__.__dict__["restores"] = None
         __props__.__dict__["scope"] = None
         __props__.__dict__["steps"] = None
         __props__.__dict__["ticket"] = None
@@ -498,6 +522,22 @@ class UserGroupRevocation(pulumi.CustomResource):
         The access WithdrawAllUserGroups leaves in place: workspaces with their roles, organisation admin flags, whether the account stays active; as of the withdrawal or the last refresh that changed it.
         """
         return pulumi.get(self, "residual_access")
+
+    @_builtins.property
+    @pulumi.getter
+    def restore(self) -> pulumi.Output[Optional['outputs.Restore']]:
+        """
+        The restore in force, as asked for; absent while the person is offboarded.
+        """
+        return pulumi.get(self, "restore")
+
+    @_builtins.property
+    @pulumi.getter
+    def restores(self) -> pulumi.Output[Optional[Sequence[Any]]]:
+        """
+        Every restore, oldest first: each write with its RequestId and time, read back; what could not be put back, and why. Its shape is RestoreRecord in the TypeScript package.
+        """
+        return pulumi.get(self, "restores")
 
     @_builtins.property
     @pulumi.getter
