@@ -1,12 +1,14 @@
 // `npm run bench` runs every benchmark and prints one table; `--full` also writes bench/RESULTS.md.
 //   npm run bench                       quick: smaller stacks and fewer repetitions (it says which)
 //   npm run bench -- --full             the issue's sizes: bulk 200 people 3 times, preview and refresh
-//                                       of 1,000 people, more repetitions, the 1,000-revocation soak
+//                                       of 10,000 people (in an organisation of 12,000), more repetitions,
+//                                       the 1,000-revocation soak
 //   npm run bench -- --only=latency,bulk   a subset (RESULTS.md is then not rewritten)
 // bulk, preview, refresh and size run the real Pulumi CLI (scripts/pulumi-cli obtains it first).
 // Options (also as env BENCH_<NAME>, e.g. BENCH_MODE=full): --runs=N (timed repetitions),
 // --latency=MS[,MS…] (latency benchmark, default 20,100), --people=N --qps=N --bulk-latency=MS --parallel=N (bulk),
 // --stack-people=N --preview-rounds=N --refresh-rounds=N --refresh-qps=N (preview, refresh),
+// --preview-with-stacks (preview: also the people with every SDK promise stack formatted, the "before"),
 // --soak=N --seed=N (soak). Nothing here asserts a threshold: goals are printed as met / not met.
 import "../tests/support/offline-env";
 import { join } from "node:path";
@@ -14,6 +16,7 @@ import { benchBulk } from "./bulk";
 import { benchColdStart } from "./cold-start";
 import { loadAverage } from "./cli-stack";
 import { setUpManyPeople, type ManyPeople } from "./many-people";
+import { benchOneMore } from "./one-more";
 import { benchPreview } from "./preview";
 import { benchRefresh } from "./refresh";
 import { formatTable, saveResults, type BenchmarkResult } from "./report";
@@ -22,7 +25,16 @@ import { benchSoak } from "./soak";
 import { benchStateSize } from "./state-size";
 import { DEFAULTS } from "../provider/config/defaults";
 
-const BENCHMARKS = ["size", "latency", "cold-start", "bulk", "preview", "refresh", "soak"] as const;
+const BENCHMARKS = [
+  "size",
+  "latency",
+  "cold-start",
+  "bulk",
+  "preview",
+  "refresh",
+  "one-more",
+  "soak",
+] as const;
 type Name = (typeof BENCHMARKS)[number];
 
 function option(name: string): string | undefined {
@@ -62,8 +74,8 @@ async function main(): Promise<void> {
     // Unset: the CLI's own default (4 × CPU cores), as a user's `pulumi up` runs.
     ...(option("parallel") === undefined ? {} : { parallel: number("parallel", 1) }),
     bulkRepeats: full ? 3 : 1,
-    stackPeople: number("stack-people", full ? 1000 : 200),
-    previewRounds: number("preview-rounds", full ? 5 : 3),
+    stackPeople: number("stack-people", full ? 10_000 : 200),
+    previewRounds: number("preview-rounds", full ? 1 : 3),
     refreshRounds: number("refresh-rounds", 1),
     // The provider's default: what a scheduled `pulumi up --refresh` gets unless the stack raises it.
     refreshQps: number("refresh-qps", DEFAULTS.qps),
@@ -74,7 +86,7 @@ async function main(): Promise<void> {
   console.log(`${full ? "full" : "quick"} run: ${JSON.stringify(settings)}`);
   if (!full)
     console.log(
-      `quick: bulk up of ${settings.people} people, preview and refresh of ${settings.stackPeople} (the issue's sizes, 200 and 1,000, are --full's)`,
+      `quick: bulk up of ${settings.people} people, preview and refresh of ${settings.stackPeople} (the issue's sizes, 200 and 10,000, are --full's)`,
     );
   console.log(`load average (1/5/15 min): ${loadAverage()}`);
   // The preview and refresh benchmarks share one setup of stackPeople people (minutes at 1,000).
@@ -100,10 +112,17 @@ async function main(): Promise<void> {
         repeats: settings.bulkRepeats,
       }),
     ],
-    preview: async () => [await benchPreview(await manyPeople(), { rounds: settings.previewRounds })],
+    preview: async () => [
+      await benchPreview(await manyPeople(), {
+        rounds: settings.previewRounds,
+        withStacks: option("preview-with-stacks") === "true",
+      }),
+    ],
     refresh: async () => [
       await benchRefresh(await manyPeople(), { rounds: settings.refreshRounds, qps: settings.refreshQps }),
     ],
+    // After the refresh: it leaves both stacks one larger.
+    "one-more": async () => [await benchOneMore(await manyPeople())],
     soak: async () => benchSoak({ revocations: settings.soak, seed: settings.seed }),
   };
 

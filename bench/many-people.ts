@@ -3,10 +3,12 @@
 // both in state by the same CLI against one emulator, both from this checkout. (An installed project's
 // program must run in a process of its own, harness/installed-stack.ts, out of reach of the timings.)
 import { openBenchStack } from "./cli-stack";
+import { stateOnDisk } from "./state-on-disk";
 import { startCanaryEmulator } from "../tests/support/configured-provider";
 import { REVOCATION_TYPE } from "../tests/support/revocation-provider-text";
 import type { QuickBIEmulator } from "../emulator";
-import { bulkSeed } from "../harness/bulk-people";
+import { bulkUserIds } from "../harness/bulk-people";
+import { LARGE_ORGANIZATION, organizationSeed, type OrganizationShape } from "../harness/organization-seed";
 import type { LocalStack } from "../harness/local-stack";
 
 /** The limiter lifted for the setup, which is not what is measured: 5 calls per person, thousands. */
@@ -14,6 +16,8 @@ const SETUP_LIMITS = { "quickbi:qps": "10000", "quickbi:concurrency": "64" } as 
 
 export interface ManyPeople {
   readonly people: number;
+  /** The emulated organisation around them (one more person than the stack holds, for the next up). */
+  readonly organization: OrganizationShape;
   readonly emulator: QuickBIEmulator;
   /** `people` QuickBIUserGroupRevocation resources, all withdrawn. */
   readonly revocations: LocalStack;
@@ -27,7 +31,13 @@ export interface ManyPeople {
 /** Opens both stacks and runs `pulumi up` on each; afterwards the revocations' stack has
  * `quickbi:qps` `qps` and the default `quickbi:concurrency`. */
 export async function setUpManyPeople(people: number, qps: number): Promise<ManyPeople> {
-  const emulator = await startCanaryEmulator({ seed: bulkSeed(people), randomSeed: 5 });
+  // The issue's organisation, or as many users as the people need: the people are its first users.
+  const organization = {
+    ...LARGE_ORGANIZATION,
+    people: people + 1,
+    users: Math.max(LARGE_ORGANIZATION.users, people + 1),
+  };
+  const emulator = await startCanaryEmulator({ seed: organizationSeed(organization), randomSeed: 5 });
   const opened: LocalStack[] = [];
   const close = async () => {
     for (const stack of opened) await stack.close();
@@ -44,10 +54,11 @@ export async function setUpManyPeople(people: number, qps: number): Promise<Many
     const started = Date.now();
     await upWithoutCheckpoints(revocations);
     const revocationSeconds = (Date.now() - started) / 1000;
-    const done = (await revocations.resources(REVOCATION_TYPE)).length;
+    const done = stateOnDisk(revocations).resources.filter((r) => r.type === REVOCATION_TYPE).length;
     if (done !== people) throw new Error(`setup: the stack holds ${done} revocations, not ${people}`);
-    if (emulator.state().memberships.length !== 0)
-      throw new Error(`setup: ${emulator.state().memberships.length} memberships remain after pulumi up`);
+    const offboarded = new Set(bulkUserIds(people));
+    const left = emulator.state().memberships.filter((m) => offboarded.has(m.userId)).length;
+    if (left !== 0) throw new Error(`setup: ${left} memberships of the people remain after pulumi up`);
     await upWithoutCheckpoints(trivial);
     const trivialSeconds = (Date.now() - started) / 1000 - revocationSeconds;
     await revocations.setConfig({ "quickbi:qps": String(qps) });
@@ -61,6 +72,7 @@ export async function setUpManyPeople(people: number, qps: number): Promise<Many
       throw new Error(`setup: the no-op up made ${emulator.requests().length} Quick BI calls`);
     return {
       people,
+      organization,
       emulator,
       revocations,
       trivial,

@@ -50,6 +50,22 @@ export class Store {
     return undefined;
   }
 
+  /** Every user, in seed order (then the order they were added). */
+  allUsers(): User[] {
+    return [...this.users.values()];
+  }
+
+  /** The direct members of the workspace with the role each holds, in the order they joined it. */
+  membersOfWorkspace(workspaceId: string): { readonly user: User; readonly roleId: WorkspaceRoleId }[] {
+    const members: { user: User; roleId: WorkspaceRoleId }[] = [];
+    for (const [userId, roles] of this.workspaceRoles) {
+      const user = this.users.get(userId);
+      const roleId = roles.get(workspaceId);
+      if (user && roleId !== undefined) members.push({ user, roleId });
+    }
+    return members;
+  }
+
   /** The groups the user is a direct member of. */
   groupsOf(userId: string): UserGroup[] {
     const ids = this.memberships.get(userId);

@@ -34,6 +34,20 @@ export interface RegisteredResource {
    * resources under it. The engine orders steps by these. Empty for a resource read with `get`.
    */
   readonly dependencies: readonly string[];
+  /**
+   * Where the program constructed it, as the request carried it (`uri` a file URL); absent when the
+   * SDK found none.
+   */
+  readonly sourcePosition?: SourcePosition;
+  /** The whole stack the request carried, innermost first: @pulumi/pulumi 3.2xx sends it, 3.139 does not. */
+  readonly stackTrace?: readonly SourcePosition[];
+}
+
+/** A position in the program's source, as RegisterResourceRequest's SourcePosition holds it. */
+export interface SourcePosition {
+  readonly uri: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** Options of {@link captureResources}. */
@@ -124,7 +138,7 @@ async function captureOnce(
     options.preview ?? false,
   );
   pulumi.runtime.setAllConfig(options.config ?? {});
-  const dependencies = recordDependencies();
+  const requests = recordRequests();
 
   const tracked: Tracked[] = [];
   const restore = trackRegistrations(tracked);
@@ -159,7 +173,8 @@ async function captureOnce(
       providerIsSecret: isSecret(__provider),
       outputs: await outputsOf(entry.resource),
       ...(parent === undefined ? {} : { parent: String(parent) }),
-      dependencies: dependencies.get(urn) ?? [],
+      dependencies: requests.get(urn)?.dependencies ?? [],
+      ...(requests.get(urn)?.position ?? {}),
     });
   }
   return captured;
@@ -170,32 +185,60 @@ interface MockMonitorLike {
   registerResource(req: RegisterResourceRequest, callback: unknown): unknown;
 }
 
+interface SourcePositionMessage {
+  getUri(): string;
+  getLine(): number;
+  getColumn(): number;
+}
+
 interface RegisterResourceRequest {
   getParent(): string;
   getType(): string;
   getName(): string;
   getDependenciesList(): string[];
+  getSourceposition?(): SourcePositionMessage | undefined;
+  /** @pulumi/pulumi 3.2xx only. */
+  getStacktrace?(): { getFramesList(): { getPc?(): SourcePositionMessage | undefined }[] } | undefined;
+}
+
+interface RecordedRequest {
+  readonly dependencies: readonly string[];
+  readonly position: Pick<RegisteredResource, "sourcePosition" | "stackTrace">;
 }
 
 /**
- * The dependency URNs of each registration, by URN. MockResourceArgs carries no dependencies, so this
- * wraps the registerResource method of the mock monitor that setMocks just installed: the request it
- * receives is the one the engine would, `dependencies` included. The monitor is new on every
- * setMocks, so nothing needs restoring.
+ * What each registration's request carried that MockResourceArgs does not (its dependency URNs, its
+ * source position and stack), by URN. This wraps the registerResource method of the mock monitor that
+ * setMocks just installed: the request it receives is the one the engine would. The monitor is new on
+ * every setMocks, so nothing needs restoring.
  */
-function recordDependencies(): Map<string, readonly string[]> {
+function recordRequests(): Map<string, RecordedRequest> {
   const settings = require("@pulumi/pulumi/runtime/settings") as { getMonitor(): unknown };
   const monitor = settings.getMonitor() as MockMonitorLike | undefined;
   if (typeof monitor?.registerResource !== "function" || typeof monitor.newUrn !== "function") {
     throw new Error("@pulumi/pulumi's mock monitor changed shape; update harness/mocks.ts");
   }
-  const byUrn = new Map<string, readonly string[]>();
+  const byUrn = new Map<string, RecordedRequest>();
   const registerResource = monitor.registerResource;
   monitor.registerResource = function (req, callback) {
-    byUrn.set(monitor.newUrn(req.getParent(), req.getType(), req.getName()), req.getDependenciesList());
+    const sourcePosition = positionOf(req.getSourceposition?.());
+    const frames = req.getStacktrace?.()?.getFramesList();
+    const stackTrace = frames?.map((frame) => positionOf(frame.getPc?.()) ?? { uri: "", line: 0, column: 0 });
+    byUrn.set(monitor.newUrn(req.getParent(), req.getType(), req.getName()), {
+      dependencies: req.getDependenciesList(),
+      position: {
+        ...(sourcePosition ? { sourcePosition } : {}),
+        ...(stackTrace && stackTrace.length > 0 ? { stackTrace } : {}),
+      },
+    });
     return registerResource.call(this, req, callback);
   };
   return byUrn;
+}
+
+function positionOf(message: SourcePositionMessage | undefined): SourcePosition | undefined {
+  if (!message || message.getUri() === "") return undefined;
+  return { uri: message.getUri(), line: message.getLine(), column: message.getColumn() };
 }
 
 type RuntimeResourceModule = Record<"registerResource" | "readResource", (...args: unknown[]) => unknown>;

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { unknownConfigKeyProblems } from "./config/unknown-keys";
 import * as revocationProvider from "./dynamic/runtime";
 import type { Integer } from "./integer";
+import { skipPromiseDebugStacks } from "./promise-debug-stacks";
 import type { GroupRecord, WithdrawalRecord } from "./revocation/audit";
 import type { OnMissingUser } from "./revocation/inputs";
 import type { Outcome, RevocationOutputs } from "./revocation/outputs";
@@ -250,7 +251,13 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: QuickBIUserGroupRevocationArgs, opts?: pulumi.CustomResourceOptions) {
     refuseUnknownConfigKeys();
-    super(revocationProvider, name, { ...OUTPUTS, ...args }, opts, "quickbi", "UserGroupRevocation");
+    // A preview of thousands of people: see promise-debug-stacks.ts for what this skips and keeps.
+    const restoreStacks = skipPromiseDebugStacks();
+    try {
+      super(revocationProvider, name, { ...OUTPUTS, ...args }, opts, "quickbi", "UserGroupRevocation");
+    } finally {
+      restoreStacks();
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Operation } from "./context";
+import { queryUserGroupListByParentId, queryUserList, queryWorkspaceUserList } from "./organization";
 import { addUserGroupMembers, deleteUserGroupMembers, withdrawAllUserGroups } from "./memberships";
 import {
   checkOrganizationMember,
@@ -31,5 +32,8 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operat
   ["DeleteUserFromWorkspace", deleteUserFromWorkspace],
   ["UpdateUser", updateUser],
   ["QueryOrganizationWorkspaceList", queryOrganizationWorkspaceList],
+  ["QueryUserList", queryUserList],
+  ["QueryWorkspaceUserList", queryWorkspaceUserList],
+  ["QueryUserGroupListByParentId", queryUserGroupListByParentId],
   ["ListByUserGroupId", listByUserGroupId],
 ]);

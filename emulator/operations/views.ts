@@ -7,6 +7,7 @@ import {
   type Workspace,
   type WorkspaceRole,
 } from "../model";
+import type { WorkspaceRoleId } from "../model";
 import type { Store } from "../store";
 
 // The model keeps no audit fields: nobody has asked to seed them, and constant values keep responses
@@ -107,5 +108,35 @@ export function groupMemberView(group: UserGroup, parent: UserGroup) {
     IsUserGroup: true,
     ParentUserGroupId: parent.usergroupId,
     ParentUserGroupName: parent.usergroupName,
+  };
+}
+
+/** An element of `QueryUserList`'s `Result.Data`: the fields of QueryUserInfoByUserId the list model names. */
+export function userListView(user: User) {
+  const { Email: _email, Phone: _phone, ...listed } = userInfoView(user);
+  return listed;
+}
+
+/** An element of `QueryWorkspaceUserList`'s `Result.Data`; this `RoleId` is a number, as its model types it. */
+export function workspaceUserView(user: User, roleId: WorkspaceRoleId) {
+  const role = WORKSPACE_ROLES[roleId];
+  return {
+    AccountId: user.accountId,
+    AccountName: user.accountName,
+    NickName: user.nickName,
+    UserId: user.userId,
+    Role: { RoleId: roleId, RoleCode: role.roleCode, RoleName: role.roleName },
+  };
+}
+
+/** An element of `QueryUserGroupListByParentId`'s Result. */
+export function childGroupView(group: UserGroup, store: Store) {
+  return {
+    UserGroupId: group.usergroupId,
+    UserGroupName: group.usergroupName,
+    UserGroupDescription: group.usergroupDesc ?? "",
+    ParentUserGroupId: group.parentUsergroupId,
+    IdentifiedPath: store.ancestry(group.usergroupId).join("/"),
+    ...AUDIT_DEFAULTS,
   };
 }

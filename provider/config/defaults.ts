@@ -39,6 +39,12 @@ export const DEFAULTS = {
    * Workspaces, organisation roles and the account are opt-in (see provider/revocation/scope.ts).
    */
   scope: "groups",
+  /**
+   * A refresh reads the first 50 people of a run one by one (three calls each), then the whole
+   * organisation once (about one call per group and per workspace) for everyone after: below that, the
+   * organisation's listings could cost more than the people's own reads.
+   */
+  refreshSnapshotAfter: 50,
 } as const satisfies Readonly<Record<string, string | number | boolean>>;
 
 export type Network = "public" | "vpc";

@@ -1,7 +1,11 @@
 import { accountUidAdvice, isAccountUid } from "./account-uid";
 
 /** Whom a Quick BI call is about: a UserId, or for QueryUserInfoByAccount the account it looks up. */
-export type QuickBIUser = { readonly userId: string } | { readonly account: string };
+export type QuickBIUser =
+  | { readonly userId: string }
+  | { readonly account: string }
+  /** A listing of the whole organisation (a refresh's snapshot), about no one user. */
+  | { readonly organization: true };
 
 /** Everything a failed operation's message is made of. */
 export interface QuickBIFailure {
@@ -65,6 +69,7 @@ export class QuickBIRequestError extends Error {
 }
 
 function describeUser(user: QuickBIUser): string {
+  if ("organization" in user) return "the organisation";
   return "userId" in user
     ? `Quick BI user ${JSON.stringify(user.userId)}`
     : `account ${JSON.stringify(user.account)}`;
@@ -127,7 +132,7 @@ const WITHDRAWAL_MAY_HAVE_APPLIED =
 export function hintFor(code: string, operation: string, user: QuickBIUser): string {
   const byAccount = "account" in user;
   if (isMissingUserCode(code)) {
-    if (!byAccount && isAccountUid(user.userId)) return accountUidAdvice(user.userId);
+    if ("userId" in user && isAccountUid(user.userId)) return accountUidAdvice(user.userId);
     return byAccount
       ? 'Check that account is the Alibaba Cloud account name (for a RAM user the part before "@", with parentAccountName its main account) or UID of a member of this Quick BI organisation, in this organisation\'s region.'
       : "Check that userId is the Quick BI UserId (32 characters, shown in Quick BI's member management or returned by QueryUserInfoByAccount), not the Alibaba Cloud account UID, and that the user belongs to this organisation's region.";

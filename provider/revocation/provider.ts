@@ -25,6 +25,8 @@ import { partialProgress, unfinishedReasons } from "./partial-progress";
 import { isWiderThanGroups, recordedScope, resolveScope, type Scope } from "./scope";
 import { refreshSteps, stepsDrift } from "./steps/refresh";
 import { runSteps } from "./steps/run";
+import { RefreshReads } from "../refresh/refresh-reads";
+import { sameIgnoringOrder, sameItems, sameResidualAccess } from "../refresh/unordered";
 import {
   applyRestore,
   carriedRestorable,
@@ -52,6 +54,8 @@ export type CheckedInputs = RevocationInputs & RestoreInputs & { readonly impact
 export interface RevocationProviderOptions extends SessionOptions {
   /** @default () => new Date() */
   readonly now?: () => Date;
+  /** Refresh reads made person by person before the organisation is read once. @default DEFAULTS.refreshSnapshotAfter */
+  readonly refreshSnapshotAfter?: number;
 }
 
 /**
@@ -72,6 +76,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
   let session = openSession({}, options);
   // One person, one revocation: the UserIds claimed by the revocations of this process (one run).
   const listed = new ListedOnce();
+  const refreshReads = new RefreshReads(options.refreshSnapshotAfter ?? DEFAULTS.refreshSnapshotAfter);
   const revokeOptions = (onMissingUser: RevocationOutputs["onMissingUser"]) => ({
     onMissingUser,
     policy: session.policy(),
@@ -248,15 +253,19 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
     /** Lists the user's groups now: any group is drift. An unchanged refresh leaves the state as it was. */
     async read(id: string, props?: RevocationOutputs) {
       if (!props?.userId) return { id, props };
-      const client = session.clientFor(requireTarget({ state: props }, session));
+      // Person by person, or from the organisation read once when the refresh is large (refresh-reads.ts).
+      const client = await refreshReads.clientFor(
+        session.clientFor(requireTarget({ state: props }, session)),
+      );
       const currentGroups = await groupsNow(client, props.userId);
       // The same two reads make the residual access and show drift in the steps beyond the groups.
       const reads = await readAccess(client, props.userId);
       const residualAccess = await residualAccessNow(client, nameOf(props), props.userId, reads);
       const steps = props.steps && refreshSteps(recordedScope(props.scope), props.steps, reads);
-      const groupsChanged = !isDeepStrictEqual(currentGroups, props.currentGroups ?? []);
-      const stepsChanged = !isDeepStrictEqual(steps, props.steps);
-      if (!groupsChanged && !stepsChanged && isDeepStrictEqual(residualAccess, props.residualAccess))
+      // Whatever the order: the organisation's listings and the per-person reads order lists differently.
+      const groupsChanged = !sameItems(currentGroups, props.currentGroups ?? []);
+      const stepsChanged = !sameIgnoringOrder(steps, props.steps);
+      if (!groupsChanged && !stepsChanged && sameResidualAccess(residualAccess, props.residualAccess))
         return { id, props };
       return {
         id,

@@ -4,6 +4,7 @@ import { QuickBIUserGroupRevocation } from "../../provider";
 import { captureResources, type RegisteredResource } from "../../harness/mocks";
 import { CANARY_STACK_CONFIG, canariesIn, withCanaryEnv } from "../support/canaries";
 import { ALICE } from "../support/configured-provider";
+import type { RevocationOutputs } from "../../provider/revocation/outputs";
 
 const TYPE = "pulumi-nodejs:dynamic/quickbi:UserGroupRevocation";
 /**
@@ -47,15 +48,42 @@ describe("QuickBIUserGroupRevocation in a program", () => {
     assert.deepEqual(resource.inputs.triggers, ["t1"]);
   });
 
-  it("wires every declared output to the state the engine returns", async () => {
+  it("wires every declared output to the state the engine returns, each readable", async () => {
+    const group = { id: "g-1", name: "Finance", path: "g-1" };
+    // Every key of the audit record (the typecheck fails when one is missing), each a distinct value.
     const state = {
       userId: ALICE,
+      account: "alice",
+      parentAccountName: "acme",
+      accountName: "alice@acme",
+      displayName: "Alice",
+      outcome: "withdrawn",
+      onMissingUser: "fail",
       requestId: "D8749D65-E80A-433C-AF1B-CE9C180FF3B4",
       withdrawnAt: "2026-11-28T04:00:00.000Z",
+      groupsRemoved: [group],
+      currentGroups: [{ ...group, id: "g-2" }],
+      checkedAt: "2026-11-29T04:00:00.000Z",
+      history: [{ requestId: "R-0", withdrawnAt: "2026-11-01T04:00:00.000Z", groupsRemoved: [group] }],
+      residualAccess: { summary: "after the withdrawal, alice belongs to no workspace", workspaces: [] },
+      reason: "Left the company",
+      ticket: "HR-4711",
       region: "cn-hangzhou",
       endpoint: "https://quickbi-public.cn-hangzhou.aliyuncs.com",
       triggers: ["t1"],
-    };
+      scope: ["groups", "workspaces"],
+      steps: { workspaces: { status: "done", removed: [], kept: [], checkedAt: "2026-11-28T04:00:01.000Z" } },
+      restore: { ticket: "HR-4800", reason: "Rehired" },
+      restores: [
+        {
+          status: "done",
+          requestedAt: "2026-11-30T04:00:00.000Z",
+          groups: [],
+          workspaces: [],
+          notRestored: [],
+        },
+      ],
+    } satisfies Record<keyof RevocationOutputs, unknown>;
     const resource = await registerOne({ userId: ALICE }, { stateFor: () => state });
     for (const [key, value] of Object.entries(state)) assert.deepEqual(resource.outputs[key], value, key);
   });
