@@ -78,17 +78,20 @@ export async function queryUserInfoByAccount(
   return response.result as UserInfo;
 }
 
-/** The UpdateUser parameters this package sends: one change per call, so that each has its RequestId. */
-export type UserUpdate = { readonly RoleIds: readonly number[] } | { readonly IsDeleted: true };
+/**
+ * The UpdateUser parameters this package sends: one change per call, so that each has its RequestId.
+ * An offboarding sends `IsDeleted: true` (deactivated); a restore sends `false` (reactivated).
+ */
+export type UserUpdate = { readonly RoleIds: readonly number[] } | { readonly IsDeleted: boolean };
 
-/** UpdateUser: replaces the user's organisation roles (`RoleIds`), or deactivates the account (`IsDeleted`). */
+/** UpdateUser: replaces the user's organisation roles (`RoleIds`), or (de)activates the account (`IsDeleted`). */
 export async function updateUser(
   client: QuickBIClient,
   userId: string,
   update: UserUpdate,
 ): Promise<{ requestId: string }> {
   const query: Record<string, string> =
-    "RoleIds" in update ? { RoleIds: update.RoleIds.join(",") } : { IsDeleted: "true" };
+    "RoleIds" in update ? { RoleIds: update.RoleIds.join(",") } : { IsDeleted: String(update.IsDeleted) };
   const response = await client.call(
     "UpdateUser",
     { UserId: userId, ...query },

@@ -37,26 +37,6 @@ export async function addUserToWorkspace(
   return { requestId: response.requestId };
 }
 
-/** UpdateUser with the organisation roles to give back, or `IsDeleted=false` (reactivated). */
-export type UserRestore = { readonly RoleIds: readonly number[] } | { readonly IsDeleted: false };
-
-/** UpdateUser: gives back the organisation roles (`RoleIds`), or reactivates the account (`IsDeleted=false`). */
-export async function restoreUser(
-  client: QuickBIClient,
-  userId: string,
-  update: UserRestore,
-): Promise<{ requestId: string }> {
-  const query: Record<string, string> =
-    "RoleIds" in update ? { RoleIds: update.RoleIds.join(",") } : { IsDeleted: "false" };
-  const response = await client.call(
-    "UpdateUser",
-    { UserId: userId, ...query },
-    { userId },
-    { result: "true" },
-  );
-  return { requestId: response.requestId };
-}
-
 /** `Result` of ListByUserGroupId: the groups found, and the ids Quick BI has no group for. */
 export interface UserGroupsFound {
   readonly FailedUserGroupIds?: readonly string[];

@@ -8,12 +8,8 @@
  * `pulumi up` continues without repeating it.
  */
 import { QuickBIRequestError } from "../../quickbi/errors";
-import {
-  addUserGroupMembers,
-  addUserToWorkspace,
-  listByUserGroupId,
-  restoreUser,
-} from "../../quickbi/restore-operations";
+import { addUserGroupMembers, addUserToWorkspace, listByUserGroupId } from "../../quickbi/restore-operations";
+import { updateUser } from "../../quickbi/operations";
 import { messageOf, stepError, type StepContext } from "../steps/step";
 import { groupItem, missingOf } from "./plan";
 import { confirm, notReadBack, type Written } from "./read-back";
@@ -60,11 +56,11 @@ export async function restoreAccess(
     notRestored.push(...missing);
     const gone = new Set(missing.map((m) => m.id));
     if (restorable.reactivate && !done.account) {
-      const { requestId } = await restoreUser(client, userId, { IsDeleted: false });
+      const { requestId } = await updateUser(client, userId, { IsDeleted: false });
       written.account = { requestId, reactivatedAt: now().toISOString() };
     }
     if (restorable.roleIds && !done.organizationRoles) {
-      const { requestId } = await restoreUser(client, userId, { RoleIds: restorable.roleIds });
+      const { requestId } = await updateUser(client, userId, { RoleIds: restorable.roleIds });
       written.organizationRoles = { roleIds: restorable.roleIds, requestId, restoredAt: now().toISOString() };
     }
     for (const workspace of restorable.workspaces) {
