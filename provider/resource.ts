@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { unknownConfigKeyProblems } from "./config/unknown-keys";
-import * as revocationProvider from "./dynamic/runtime";
+import { dynamicResourceType, withProvider } from "./dynamic/dynamic-resource";
 import type { Integer } from "./integer";
 import { skipPromiseDebugStacks } from "./promise-debug-stacks";
 import type { GroupRecord, WithdrawalRecord } from "./revocation/audit";
@@ -190,7 +190,7 @@ const OUTPUTS = {
  * @example
  * new QuickBIUserGroupRevocation("offboard-alice", { userId: "46e5374665ba4b679ee22e2a2927abcd", ticket: "HR-4711" });
  */
-export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
+export class QuickBIUserGroupRevocation extends pulumi.CustomResource {
   /** The Quick BI UserId, given or resolved from `account`. */
   declare readonly userId: pulumi.Output<string>;
   /** As given. */
@@ -254,7 +254,8 @@ export class QuickBIUserGroupRevocation extends pulumi.dynamic.Resource {
     // A preview of thousands of people: see promise-debug-stacks.ts for what this skips and keeps.
     const restoreStacks = skipPromiseDebugStacks();
     try {
-      super(revocationProvider, name, { ...OUTPUTS, ...args }, opts, "quickbi", "UserGroupRevocation");
+      const props = withProvider("provider-runtime", { ...OUTPUTS, ...args });
+      super(dynamicResourceType("UserGroupRevocation"), name, props, opts);
     } finally {
       restoreStacks();
     }

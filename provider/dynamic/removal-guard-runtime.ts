@@ -1,6 +1,6 @@
 /**
- * The removal guard's dynamic provider, serialized like `runtime.ts` (see there): installed from npm,
- * `__provider` is only `require("pulumi-quickbi-offboarding/removal-guard-runtime")`.
+ * The removal guard's dynamic provider, served like `runtime.ts` (see there): every guard's
+ * `__provider` is `require("pulumi-quickbi-offboarding/removal-guard-runtime")`.
  */
 import type { createRemovalGuardProvider } from "../offboarding/removal-guard";
 

@@ -1,13 +1,11 @@
 /**
- * The dynamic provider that `QuickBIUserGroupRevocation` hands to Pulumi. This module object itself
- * is the provider, which decides how it is serialized into each resource's `__provider`:
- * - installed from npm (in `node_modules`), Pulumi's closure serializer recognises a module and writes
- *   only `require("pulumi-quickbi-offboarding/provider-runtime")`, about 200 bytes per resource;
- * - loaded from a source checkout, it copies these small forwarders by value.
- * Either way no credential, config value or client object can be captured into the state: every
- * method requires the implementation at run time, inside the provider host, resolved from the Pulumi
- * project's node_modules. So an upgraded package also serves delete and refresh of older resources.
- * Keep these functions free of references to anything else: each one would be serialized too.
+ * The dynamic provider the host runs for `QuickBIUserGroupRevocation`: every resource's `__provider`
+ * is `require("pulumi-quickbi-offboarding/provider-runtime")` (dynamic-resource.ts), resolved from the
+ * Pulumi project's node_modules inside the provider host, and each method requires the implementation
+ * only when called. So no credential, config value or client object is in the state, and an upgraded
+ * package also serves delete and refresh of older resources (releases up to 0.2.0 serialized this
+ * module object with Pulumi's closure serializer: a `require` of this same entry when installed, and
+ * from a source checkout these forwarders copied by value, which still require `provider-runtime/impl`).
  */
 import type { RevocationProvider } from "../revocation/provider";
 

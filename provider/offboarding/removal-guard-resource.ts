@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Integer } from "../integer";
-import * as removalGuardProvider from "../dynamic/removal-guard-runtime";
+import { dynamicResourceType, withProvider } from "../dynamic/dynamic-resource";
 
 /** Inputs of {@link QuickBIRemovalGuard}. */
 export interface QuickBIRemovalGuardArgs {
@@ -30,7 +30,7 @@ export interface QuickBIRemovalGuardArgs {
  * Refuses at preview an update that adds more than `maxRemovalsPerUpdate` people to the list. Make
  * every revocation depend on it (QuickBIOffboarding does): when it refuses, none of them runs.
  */
-export class QuickBIRemovalGuard extends pulumi.dynamic.Resource {
+export class QuickBIRemovalGuard extends pulumi.CustomResource {
   /** Stable keys of everyone the list offboards. */
   declare readonly people: pulumi.Output<string[]>;
   /** As given. */
@@ -44,18 +44,16 @@ export class QuickBIRemovalGuard extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: QuickBIRemovalGuardArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      removalGuardProvider,
+      dynamicResourceType("RemovalGuard"),
       name,
-      {
+      withProvider("removal-guard-runtime", {
         people: args.people,
         maxRemovalsPerUpdate: args.maxRemovalsPerUpdate,
         scopes: args.scopes,
         restores: args.restores,
         effectiveScopes: undefined,
-      },
+      }),
       opts,
-      "quickbi",
-      "RemovalGuard",
     );
   }
 }

@@ -15,7 +15,7 @@ import { ALICE, emulatorStackConfig, requestsFor } from "../support/configured-p
 import { REVOCATION_TYPE } from "../support/revocation-provider-text";
 
 /** Installed from npm, `__provider` is one require; this is its budget (it is in the state twice per resource). */
-const INSTALLED_PROVIDER_BUDGET_BYTES = 512;
+const INSTALLED_PROVIDER_BUDGET_BYTES = 96;
 /** The scripts npm runs, or lists in its install-scripts warning, when it installs a tarball. */
 const INSTALL_TIME_SCRIPTS = ["preinstall", "install", "postinstall", "prepare"];
 const SUBPATHS_FIXTURE = "consumer-subpaths.ts";
