@@ -16,6 +16,7 @@ const REPO = resolve(__dirname, "..");
 const PROGRAMS = {
   revocations: resolve(__dirname, "programs", "revocations.ts"),
   trivial: resolve(__dirname, "programs", "trivial.ts"),
+  "one-person": resolve(__dirname, "programs", "one-person.ts"),
   "offboard-one": resolve(REPO, "examples", "offboard-one", "index.ts"),
 } as const;
 

@@ -15,7 +15,13 @@ export interface Row {
   /** The ratio or fraction the goal is about, formatted (e.g. "1.03× (p90 1.05×)"). */
   readonly ratio: string;
   readonly goal: string;
-  readonly met: boolean;
+  /** Whether the goal is met; undefined for a figure given for reference, with no goal. */
+  readonly met?: boolean;
+}
+
+function verdict(met: boolean | undefined, markdown: boolean): string {
+  if (met === undefined) return "";
+  return met ? "met" : markdown ? "**not met**" : "NOT MET";
 }
 
 /** A benchmark's rows, plus notes saying how it was measured. */
@@ -46,7 +52,8 @@ export function formatTable(results: readonly BenchmarkResult[]): string {
   const blocks = new Map<string, string[]>();
   for (const row of results.flatMap((r) => r.rows)) {
     const block = blocks.get(row.benchmark) ?? [row.benchmark];
-    block.push(...wrap(`${row.candidate}: ${row.met ? "met" : "NOT MET"} (goal ${row.goal})`, "  "));
+    const goal = row.met === undefined ? "" : `: ${verdict(row.met, false)} (goal ${row.goal})`;
+    block.push(...wrap(`${row.candidate}${goal}`, "  "));
     const figures = [row.value, row.baseline && `baseline ${row.baseline}`, row.ratio].filter(Boolean);
     block.push(...wrap(figures.join("; "), "    "));
     blocks.set(row.benchmark, block);
@@ -94,7 +101,7 @@ export function formatMarkdown(results: readonly BenchmarkResult[], command: str
     ...results.flatMap((r) =>
       r.rows.map(
         (row) =>
-          `| ${[row.benchmark, row.candidate, row.value, row.baseline, row.ratio, row.goal, row.met ? "met" : "**not met**"].map(escape).join(" | ")} |`,
+          `| ${[row.benchmark, row.candidate, row.value, row.baseline, row.ratio, row.goal, verdict(row.met, true)].map(escape).join(" | ")} |`,
       ),
     ),
   ];

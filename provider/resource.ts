@@ -32,7 +32,7 @@ export interface QuickBIWorkspaceAccess {
 
 /** What WithdrawAllUserGroups leaves in place. A field is absent when it could not be read. */
 export interface QuickBIResidualAccess {
-  /** One line: "after the withdrawal, alice still belongs to 2 workspaces: …; alice is an organisation admin; the account stays active". */
+  /** One line: "in 2 workspaces; organisation admin; account active", the workspaces named in `workspaces` (up to 0.2.0: "after the withdrawal, alice still belongs to …"). */
   readonly summary: string;
   /** Workspaces the user still belongs to directly, with the role held there. */
   readonly workspaces?: QuickBIWorkspaceAccess[];

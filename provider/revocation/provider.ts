@@ -9,7 +9,6 @@ import { hasUnknownUser, isNewSubject, UNKNOWN, validateInputs, type RevocationI
 import { definedOnly, type RevocationOutputs } from "./outputs";
 import { ListedOnce } from "./listed-once";
 import {
-  AFTER_WITHDRAWAL,
   noResidualAccess,
   organizationFlags,
   recordedFlags,
@@ -221,10 +220,10 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       const steps =
         isWiderThanGroups(scope) && !gone ? await runSteps({ client, userId, now }, scope) : undefined;
       const residualAccess = gone
-        ? noResidualAccess(AFTER_WITHDRAWAL, inputIdentity(inputs))
+        ? noResidualAccess(inputIdentity(inputs))
         : steps
-          ? await residualAccessNow(client, nameOf(subject), userId)
-          : await residualAccessAfterWithdrawal(client, nameOf(subject), subject.userId, flags);
+          ? await residualAccessNow(client, userId)
+          : await residualAccessAfterWithdrawal(client, subject.userId, flags);
       const outs: RevocationOutputs = definedOnly({
         userId,
         account: inputs.account,
@@ -260,7 +259,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       const currentGroups = await groupsNow(client, props.userId);
       // The same two reads make the residual access and show drift in the steps beyond the groups.
       const reads = await readAccess(client, props.userId);
-      const residualAccess = await residualAccessNow(client, nameOf(props), props.userId, reads);
+      const residualAccess = await residualAccessNow(client, props.userId, reads);
       const steps = props.steps && refreshSteps(recordedScope(props.scope), props.steps, reads);
       // Whatever the order: the organisation's listings and the per-person reads order lists differently.
       const groupsChanged = !sameItems(currentGroups, props.currentGroups ?? []);
@@ -289,7 +288,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
         const restored = await applyRestore({ client, userId: previous.userId, now }, notes, news.restore!);
         const outs: RevocationOutputs = {
           ...restored,
-          residualAccess: await residualAccessNow(client, nameOf(previous), previous.userId),
+          residualAccess: await residualAccessNow(client, previous.userId),
         };
         if (outs.restores?.at(-1)?.status !== "done")
           throw restorePartialProgress(id, outs, providerOf(news));
@@ -326,7 +325,7 @@ export function createRevocationProvider(options: RevocationProviderOptions = {}
       }
       if (!due) return { outs };
       const steps = await runSteps({ client, userId: olds.userId, now }, scope, olds.steps);
-      const residualAccess = await residualAccessNow(client, nameOf(olds), olds.userId);
+      const residualAccess = await residualAccessNow(client, olds.userId);
       outs = { ...outs, steps, residualAccess };
       if (unfinishedReasons(scope, steps).length > 0)
         throw partialProgress(olds.userId, outs, scope, providerOf(news));
@@ -383,13 +382,4 @@ function sameScope(a: Scope, b: Scope): boolean {
 /** The serialized provider the dynamic host passes with the inputs; absent under the native plugin. */
 function providerOf(inputs: object): unknown {
   return (inputs as { __provider?: unknown }).__provider;
-}
-
-/** The short name residual access lines use: the account name, else the display name, else the UserId. */
-function nameOf(user: {
-  readonly userId: string;
-  readonly accountName?: string;
-  readonly displayName?: string;
-}): string {
-  return user.accountName || user.displayName || user.userId;
 }

@@ -22,10 +22,12 @@ export const ORGANIZATION_ROLE_IDS = {
 } as const;
 
 /**
- * How the record's line starts, whether read at the withdrawal or by a refresh since: the same words,
- * so that a refresh that finds nothing new leaves the state as it was.
+ * Whom and when a line speaks of. A preview names the person and says when ("after this"): it lists
+ * many. The record's line is the person's own, as of its `checkedAt`, and says neither: it is kept
+ * for every person offboarded (docs/performance.md). Read at the withdrawal or by a refresh since, it
+ * is made the same way, and a refresh compares the structured fields, not the line.
  */
-export const AFTER_WITHDRAWAL = "after the withdrawal";
+type Voice = { readonly when: string; readonly name: string } | "record";
 
 /** One workspace the user still belongs to directly. */
 export interface WorkspaceAccess {
@@ -52,7 +54,12 @@ export interface OrganizationFlags {
  * when they could not be read; `readErrors` then says which read failed and why.
  */
 export interface ResidualAccess extends Partial<OrganizationFlags> {
-  /** "after this, alice still belongs to 2 workspaces: Sales BI (Analyst), Finance (Viewer); alice is an organisation admin; the account stays active" */
+  /**
+   * One line. In a preview: "after this, alice still belongs to 2 workspaces: Sales BI (Analyst),
+   * Finance (Viewer); alice is an organisation admin; the account stays active". In the record: "in 2
+   * workspaces; organisation admin; account active", the workspaces named in `workspaces` (releases
+   * up to 0.2.0 wrote the preview's words after "after the withdrawal, ").
+   */
   readonly summary: string;
   readonly workspaces?: readonly WorkspaceAccess[];
   /** One entry per read that failed: `ListWorkspaceUserRolesByUserId: Access.Forbidden (RequestId …)`. */
@@ -109,20 +116,33 @@ export async function readSafely<T>(operation: string, read: () => Promise<T>): 
   }
 }
 
-/**
- * The record and its one line. `when` starts the line: "after this" in a preview, "after the
- * withdrawal" in the audit record.
- */
+/** A preview's residual access and its line, which starts with `when` ("after this") and names `name`. */
 export function residualAccess(
   when: string,
   name: string,
   flags: Read<OrganizationFlags>,
   workspaces: Read<readonly WorkspaceAccess[]>,
 ): ResidualAccess {
+  return withLine({ when, name }, flags, workspaces);
+}
+
+/** The audit record's residual access and its line. */
+export function recordedResidualAccess(
+  flags: Read<OrganizationFlags>,
+  workspaces: Read<readonly WorkspaceAccess[]>,
+): ResidualAccess {
+  return withLine("record", flags, workspaces);
+}
+
+function withLine(
+  voice: Voice,
+  flags: Read<OrganizationFlags>,
+  workspaces: Read<readonly WorkspaceAccess[]>,
+): ResidualAccess {
   const readErrors = [flags, workspaces].flatMap((r) => ("error" in r ? [r.error] : []));
-  const parts = [workspacePart(name, workspaces), ...flagParts(name, flags)];
+  const line = [workspacePart(voice, workspaces), ...flagParts(voice, flags)].join("; ");
   return {
-    summary: `${when}, ${parts.join("; ")}`,
+    summary: voice === "record" ? line : `${voice.when}, ${line}`,
     ...("value" in workspaces ? { workspaces: workspaces.value } : {}),
     ...("value" in flags ? flags.value : {}),
     ...(readErrors.length > 0 ? { readErrors } : {}),
@@ -135,14 +155,13 @@ export function residualAccess(
  */
 export async function residualAccessAfterWithdrawal(
   client: QuickBIClient,
-  name: string,
   userId: string,
   flags: OrganizationFlags | undefined,
 ): Promise<ResidualAccess> {
   const flagsRead: Read<OrganizationFlags> = flags
     ? { value: flags }
     : { error: "QueryUserInfoByUserId: the user's flags were not read in this update" };
-  return residualAccess(AFTER_WITHDRAWAL, name, flagsRead, await readWorkspaces(client, userId));
+  return recordedResidualAccess(flagsRead, await readWorkspaces(client, userId));
 }
 
 /** The two reads residual access is made of, each a value or why it could not be had. */
@@ -170,54 +189,73 @@ export function isMissing(reads: AccessReads): boolean {
 /** For a refresh: both reads again, since either may have changed since. */
 export async function residualAccessNow(
   client: QuickBIClient,
-  name: string,
   userId: string,
   reads?: AccessReads,
 ): Promise<ResidualAccess> {
   const { info, workspaces } = reads ?? (await readAccess(client, userId));
-  if (isMissing({ info, workspaces }))
-    return noResidualAccess(AFTER_WITHDRAWAL, `userId ${JSON.stringify(userId)}`);
-  return residualAccess(
-    AFTER_WITHDRAWAL,
-    name,
+  if (isMissing({ info, workspaces })) return noResidualAccess(`userId ${JSON.stringify(userId)}`);
+  return recordedResidualAccess(
     "value" in info ? { value: organizationFlags(info.value) } : info,
     workspaces,
   );
 }
 
-/** For a user Quick BI does not know (already offboarded, or deleted since): nothing remains. */
-export function noResidualAccess(when: string, identity: string): ResidualAccess {
+/** The record for a user Quick BI does not know (already offboarded, or deleted since): nothing remains. */
+export function noResidualAccess(identity: string): ResidualAccess {
   return {
-    summary: `${when}, Quick BI knows no user with ${identity}: no workspace, role or account remains`,
+    summary: `Quick BI knows no user with ${identity}: no workspace, role or account remains`,
     workspaces: [],
   };
 }
 
-function workspacePart(name: string, workspaces: Read<readonly WorkspaceAccess[]>): string {
-  if ("error" in workspaces) return `${name}'s workspaces are unknown (${workspaces.error})`;
+function workspacePart(voice: Voice, workspaces: Read<readonly WorkspaceAccess[]>): string {
+  const record = voice === "record";
+  if ("error" in workspaces)
+    return record
+      ? `workspaces unknown (${workspaces.error})`
+      : `${voice.name}'s workspaces are unknown (${workspaces.error})`;
   const list = workspaces.value;
-  if (list.length === 0) return `${name} belongs to no workspace`;
+  if (list.length === 0) return record ? "in no workspace" : `${voice.name} belongs to no workspace`;
+  // The record's line counts them: `workspaces` beside it names each with its role.
+  if (record) return `in ${count(list.length, "workspace")}`;
   const shown = list.map((w) => `${w.workspaceName} (${w.roleName})`).join(", ");
-  return `${name} still belongs to ${list.length} workspace${list.length === 1 ? "" : "s"}: ${shown}`;
+  return `${voice.name} still belongs to ${count(list.length, "workspace")}: ${shown}`;
 }
 
-function flagParts(name: string, flags: Read<OrganizationFlags>): string[] {
+function flagParts(voice: Voice, flags: Read<OrganizationFlags>): string[] {
+  const record = voice === "record";
   if ("error" in flags)
-    return [`${name}'s organisation roles and account status are unknown (${flags.error})`];
+    return [
+      record
+        ? `organisation roles and account status unknown (${flags.error})`
+        : `${voice.name}'s organisation roles and account status are unknown (${flags.error})`,
+    ];
   const { adminUser, authAdminUser, roleIdList, isDeleted } = flags.value;
   const roles = [
-    ...(adminUser ? ["an organisation admin"] : []),
-    ...(authAdminUser ? ["an authorisation admin"] : []),
+    ...(adminUser ? ["organisation admin"] : []),
+    ...(authAdminUser ? ["authorisation admin"] : []),
   ];
   const presets: readonly number[] = Object.values(ORGANIZATION_ROLE_IDS);
   const custom = roleIdList.filter((id) => !presets.includes(id));
+  const customRoles = `custom organisation role${custom.length === 1 ? "" : "s"} ${custom.join(", ")}`;
+  if (record)
+    return [
+      roles.length === 0 ? "no organisation admin role" : roles.join(" and "),
+      ...(custom.length > 0 ? [customRoles] : []),
+      isDeleted ? "account deactivated" : "account active",
+    ];
   return [
-    roles.length === 0 ? `${name} holds no organisation admin role` : `${name} is ${roles.join(" and ")}`,
-    ...(custom.length > 0
-      ? [`${name} holds custom organisation role${custom.length === 1 ? "" : "s"} ${custom.join(", ")}`]
-      : []),
+    roles.length === 0
+      ? `${voice.name} holds no organisation admin role`
+      : `${voice.name} is ${roles.map((r) => `an ${r}`).join(" and ")}`,
+    ...(custom.length > 0 ? [`${voice.name} holds ${customRoles}`] : []),
     isDeleted ? "the account is deactivated" : "the account stays active",
   ];
+}
+
+/** "1 workspace", "2 workspaces". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /** One row of ListWorkspaceUserRolesByUserId as the records keep it. */

@@ -81,8 +81,7 @@ describe("create", () => {
       checkedAt: "2026-11-28T04:00:00.000Z",
       history: [],
       residualAccess: {
-        summary:
-          "after the withdrawal, alice still belongs to 2 workspaces: Sales BI (Analyst), Finance (Viewer); alice is an organisation admin; the account stays active",
+        summary: "in 2 workspaces; organisation admin; account active",
         workspaces: [
           { workspaceId: SALES_BI, workspaceName: "Sales BI", roleId: "27", roleName: "Analyst" },
           { workspaceId: FINANCE_WORKSPACE, workspaceName: "Finance", roleId: "30", roleName: "Viewer" },

@@ -64,7 +64,7 @@ describe("QuickBIUserGroupRevocation in a program", () => {
       currentGroups: [{ ...group, id: "g-2" }],
       checkedAt: "2026-11-29T04:00:00.000Z",
       history: [{ requestId: "R-0", withdrawnAt: "2026-11-01T04:00:00.000Z", groupsRemoved: [group] }],
-      residualAccess: { summary: "after the withdrawal, alice belongs to no workspace", workspaces: [] },
+      residualAccess: { summary: "in no workspace", workspaces: [] },
       reason: "Left the company",
       ticket: "HR-4711",
       region: "cn-hangzhou",

@@ -19,14 +19,25 @@ import type { StepContext } from "../steps/step";
 import { planRestore, type RestorePlan } from "./plan";
 import type { RestoreRecord } from "./record";
 import { isRestoring, type RestoreRequest } from "./request";
-import { differences, merged, restorableOfImpact, restorableOfRecord, type Restorable } from "./restorable";
+import {
+  differences,
+  keptRestorable,
+  merged,
+  restorableKept,
+  restorableOfImpact,
+  restorableOfRecord,
+  type KeptRestorable,
+  type Restorable,
+} from "./restorable";
 import { restoreAccess } from "./run";
 
 /** The inputs a restore adds, computed by `check`. */
 export interface RestoreInputs {
+  /** The inputs' UserId, which `restorable` leaves out when it is the same. */
+  readonly userId?: string;
   readonly restore?: RestoreRequest;
   /** What the offboarding's preview said it would take away; carried from check to check. */
-  readonly restorable?: Restorable;
+  readonly restorable?: KeptRestorable;
   /** The preview of a restore newly asked for. */
   readonly restoring?: RestorePlan;
 }
@@ -41,11 +52,11 @@ export function carriedRestorable(
   impact: Impact | undefined,
 ): RestoreInputs {
   const restorable = merged(restorableOf(olds), restorableOfImpact(impact));
-  return restorable ? { restorable } : {};
+  return restorable ? { restorable: keptRestorable(restorable, olds.userId) } : {};
 }
 
 function restorableOf(olds: RestoreInputs & { readonly impact?: Impact }): Restorable | undefined {
-  return olds.restorable ?? restorableOfImpact(olds.impact);
+  return olds.restorable ? restorableKept(olds.restorable, olds.userId) : restorableOfImpact(olds.impact);
 }
 
 /** Why `restore` cannot be asked for on a revocation not done yet, or undefined. */
@@ -110,7 +121,7 @@ export function restoreChange(olds: RevocationOutputs, news: RestoreInputs): Res
 export function requireRecordMatchesPlan(olds: RevocationOutputs, news: RestoreInputs): void {
   if (isRestoring(olds.restore) || !news.restoring || !news.restorable) return;
   const gone = new Set(news.restoring.notRestored.flatMap((n) => (n.id === undefined ? [] : [n.id])));
-  const found = differences(restorableOfRecord(olds), news.restorable, gone);
+  const found = differences(restorableOfRecord(olds), restorableKept(news.restorable, news.userId), gone);
   if (found.length === 0) return;
   throw new Error(
     `Restoring ${olds.accountName || olds.userId}: the preview planned from what the offboarding's preview said ` +

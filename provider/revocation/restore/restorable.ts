@@ -29,6 +29,42 @@ export interface Restorable {
   readonly refused: readonly NotRestored[];
 }
 
+/**
+ * `restorable` as the inputs keep it: what is empty or false is left out, and so is `userId` when the
+ * inputs give the same one. The state keeps this for every person offboarded, in every later
+ * version of the inputs, so each byte is paid ten thousand times (docs/performance.md); older
+ * releases wrote every field, which {@link restorableKept} reads as well.
+ */
+export type KeptRestorable = Partial<Restorable>;
+
+/** `restorable` to keep in the inputs of a revocation whose inputs give `inputsUserId`. */
+export function keptRestorable(restorable: Restorable, inputsUserId: string | undefined): KeptRestorable {
+  const { who, userId, groups, workspaces, roleIds, reactivate, refused } = restorable;
+  return {
+    ...(who !== undefined ? { who } : {}),
+    ...(userId !== undefined && userId !== inputsUserId ? { userId } : {}),
+    ...(groups.length > 0 ? { groups } : {}),
+    ...(workspaces.length > 0 ? { workspaces } : {}),
+    ...(roleIds ? { roleIds } : {}),
+    ...(reactivate ? { reactivate } : {}),
+    ...(refused.length > 0 ? { refused } : {}),
+  };
+}
+
+/** The whole `restorable` from what the inputs keep (this release's form or an older one's). */
+export function restorableKept(kept: KeptRestorable, inputsUserId: string | undefined): Restorable {
+  const userId = kept.userId ?? inputsUserId;
+  return {
+    ...(kept.who !== undefined ? { who: kept.who } : {}),
+    ...(userId !== undefined ? { userId } : {}),
+    groups: kept.groups ?? [],
+    workspaces: kept.workspaces ?? [],
+    ...(kept.roleIds ? { roleIds: kept.roleIds } : {}),
+    reactivate: kept.reactivate ?? false,
+    refused: kept.refused ?? [],
+  };
+}
+
 /** From the record: what this resource removed since its last restore (every withdrawal and step run). */
 export function restorableOfRecord(outs: RevocationOutputs): Restorable {
   const since = outs.restores?.at(-1)?.requestedAt ?? "";

@@ -442,7 +442,7 @@ type ResidualAccess struct {
 	ReadErrors []string `pulumi:"readErrors"`
 	// The user's organisation roles (RoleIdList).
 	RoleIdList []int `pulumi:"roleIdList"`
-	// One line: "after the withdrawal, alice still belongs to 2 workspaces: …; alice is an organisation admin; the account stays active".
+	// One line: "in 2 workspaces; organisation admin; account active", the workspaces named in `workspaces` (up to 0.2.0: "after the withdrawal, alice still belongs to …").
 	Summary string `pulumi:"summary"`
 	// Workspaces the user still belongs to directly, with the role held there.
 	Workspaces []WorkspaceAccess `pulumi:"workspaces"`
@@ -471,7 +471,7 @@ type ResidualAccessArgs struct {
 	ReadErrors pulumi.StringArrayInput `pulumi:"readErrors"`
 	// The user's organisation roles (RoleIdList).
 	RoleIdList pulumi.IntArrayInput `pulumi:"roleIdList"`
-	// One line: "after the withdrawal, alice still belongs to 2 workspaces: …; alice is an organisation admin; the account stays active".
+	// One line: "in 2 workspaces; organisation admin; account active", the workspaces named in `workspaces` (up to 0.2.0: "after the withdrawal, alice still belongs to …").
 	Summary pulumi.StringInput `pulumi:"summary"`
 	// Workspaces the user still belongs to directly, with the role held there.
 	Workspaces WorkspaceAccessArrayInput `pulumi:"workspaces"`
@@ -580,7 +580,7 @@ func (o ResidualAccessOutput) RoleIdList() pulumi.IntArrayOutput {
 	return o.ApplyT(func(v ResidualAccess) []int { return v.RoleIdList }).(pulumi.IntArrayOutput)
 }
 
-// One line: "after the withdrawal, alice still belongs to 2 workspaces: …; alice is an organisation admin; the account stays active".
+// One line: "in 2 workspaces; organisation admin; account active", the workspaces named in `workspaces` (up to 0.2.0: "after the withdrawal, alice still belongs to …").
 func (o ResidualAccessOutput) Summary() pulumi.StringOutput {
 	return o.ApplyT(func(v ResidualAccess) string { return v.Summary }).(pulumi.StringOutput)
 }
@@ -664,7 +664,7 @@ func (o ResidualAccessPtrOutput) RoleIdList() pulumi.IntArrayOutput {
 	}).(pulumi.IntArrayOutput)
 }
 
-// One line: "after the withdrawal, alice still belongs to 2 workspaces: …; alice is an organisation admin; the account stays active".
+// One line: "in 2 workspaces; organisation admin; account active", the workspaces named in `workspaces` (up to 0.2.0: "after the withdrawal, alice still belongs to …").
 func (o ResidualAccessPtrOutput) Summary() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ResidualAccess) *string {
 		if v == nil {

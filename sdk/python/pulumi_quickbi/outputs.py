@@ -186,7 +186,7 @@ class ResidualAccess(dict):
         """
         What WithdrawAllUserGroups leaves in place. A field is absent when it could not be read.
 
-        :param _builtins.str summary: One line: "after the withdrawal, alice still belongs to 2 workspaces: …; alice is an organisation admin; the account stays active".
+        :param _builtins.str summary: One line: "in 2 workspaces; organisation admin; account active", the workspaces named in `workspaces` (up to 0.2.0: "after the withdrawal, alice still belongs to …").
         :param _builtins.bool admin_user: An organisation admin (AdminUser, or RoleIdList holds 111111111).
         :param _builtins.bool auth_admin_user: An authorisation admin (AuthAdminUser, or RoleIdList holds 111111112).
         :param _builtins.bool is_deleted: Quick BI's IsDeleted: false means the account stays active.
@@ -212,7 +212,7 @@ class ResidualAccess(dict):
     @pulumi.getter
     def summary(self) -> _builtins.str:
         """
-        One line: "after the withdrawal, alice still belongs to 2 workspaces: …; alice is an organisation admin; the account stays active".
+        One line: "in 2 workspaces; organisation admin; account active", the workspaces named in `workspaces` (up to 0.2.0: "after the withdrawal, alice still belongs to …").
         """
         return pulumi.get(self, "summary")
 
