@@ -24,6 +24,8 @@ export interface BulkOptions {
 
 interface BulkRun {
   readonly upMs: number;
+  /** When the `pulumi up` was started, epoch milliseconds (the request log's clock). */
+  readonly startedAt: number;
   readonly log: readonly RequestLogEntry[];
   readonly created: number;
   readonly withdrawn: number;
@@ -37,6 +39,7 @@ export async function benchBulk(options: BulkOptions): Promise<BenchmarkResult> 
   const loadBefore = loadAverage();
   const runs: BulkRun[] = [];
   for (let i = 0; i < options.repeats; i++) runs.push(await bulkRun(options));
+  const engineSeconds = (await trivialUpMs(options.people)) / 1000;
   const rows: Row[] = runs.flatMap((run, i) => {
     const calls = admitted(run.log).length;
     const floorSeconds = calls / options.qps;
@@ -78,10 +81,37 @@ export async function benchBulk(options: BulkOptions): Promise<BenchmarkResult> 
         (run, i) =>
           `Run ${i + 1}: ${run.created}/${options.people} created, ${run.withdrawn}/${options.people} in no group afterwards, ${run.log.length} requests (${throttled(run.log)} throttled and retried), peak ${peakPerSecond(run.log)} admitted in any 1 s window, \`pulumi up\` ${(run.upMs / 1000).toFixed(1)} s.`,
       ),
+      ...runs.map((run, i) => `Run ${i + 1}, where the whole command's time went: ${timeline(run)}.`),
+      `The engine's own cost of the same \`pulumi up\` without Quick BI: ${options.people} trivial dynamic resources (bench/programs/trivial.ts, whose create returns at once) created by the same CLI in ${engineSeconds.toFixed(1)} s: what the CLI's start, the registrations, the state writes and the shutdown cost with no call to wait for.`,
       `Calls per person, from the emulator's request log (the same for all ${options.people}): in check, from a \`pulumi preview\` of the same stack before the \`up\` (untimed; the log and the quota window are reset after it): ${last.checkCalls ? describeCounts(last.checkCalls) : "not the same for every person"}; in the \`up\` (check, then create): ${last.upCalls ? describeCounts(last.upCalls) : "not the same for every person"}.`,
       `Load average (1/5/15 min) before: ${loadBefore}; after: ${loadAverage()}.`,
     ],
   };
+}
+
+/**
+ * The `up` in three spans, from the request log's clock: before Quick BI's first call (the CLI starting,
+ * the program registering everyone, the first checks), the calls themselves, and after the last one
+ * (the last record written to the state, the CLI and the host shutting down).
+ */
+function timeline(run: BulkRun): string {
+  const times = run.log.map((r) => r.time);
+  const first = Math.min(...times) - run.startedAt;
+  const last = Math.max(...times) - run.startedAt;
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  return `${s(first)} before the first Quick BI call, ${s(last - first)} from the first to the last, ${s(run.upMs - last)} after the last`;
+}
+
+/** A `pulumi up` creating `people` trivial dynamic resources, timed: the engine's cost with no API behind it. */
+async function trivialUpMs(people: number): Promise<number> {
+  const emulator = await startCanaryEmulator({ randomSeed: 4 });
+  const stack = await openBenchStack("trivial", emulator, { resources: String(people) });
+  try {
+    return (await timed(() => stack.stack.up())).ms;
+  } finally {
+    await stack.close();
+    await emulator.stop();
+  }
 }
 
 async function bulkRun(options: BulkOptions): Promise<BulkRun> {
@@ -100,6 +130,7 @@ async function bulkRun(options: BulkOptions): Promise<BulkRun> {
     const checkCalls = callsPerPerson(emulator.requests(), users);
     emulator.clearLog();
     emulator.setFaults(faults);
+    const startedAt = Date.now();
     const up = await timed(() =>
       stack.stack.up(options.parallel === undefined ? {} : { parallel: options.parallel }),
     );
@@ -107,6 +138,7 @@ async function bulkRun(options: BulkOptions): Promise<BulkRun> {
     const stillIn = new Set(emulator.state().memberships.map((m) => m.userId));
     return {
       upMs: up.ms,
+      startedAt,
       log,
       created: (await stack.resources(REVOCATION_TYPE)).length,
       withdrawn: users.filter((u) => !stillIn.has(u)).length,

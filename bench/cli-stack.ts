@@ -6,6 +6,7 @@ import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import type { QuickBIEmulator } from "../emulator";
 import { LocalStack, type ConfigValue } from "../harness/local-stack";
+import type { ProgramProcessResult } from "../harness/program-process";
 import { obtainPulumiCli, type PulumiCli } from "../harness/pulumi-cli";
 import { CANARY_ENV } from "../tests/support/canaries";
 import { msSince } from "./stats";
@@ -54,7 +55,7 @@ export function openBenchStack(
   });
 }
 
-/** CPU seconds a command used: in this process (the inline program, the emulator, the Automation API) and in its children (the CLI, and the provider host it waits for). */
+/** CPU seconds a command used: in the program's process (this one, with the emulator and the Automation API, or its own) and in its children (the CLI, and the provider host it waits for). */
 export interface CpuSeconds {
   readonly here: number;
   readonly children: number;
@@ -75,6 +76,20 @@ export async function timed<T>(
     ms,
     cpu: { here: (used.user + used.system) / 1e6, children: childrenCpuSeconds() - children },
   };
+}
+
+/**
+ * Runs `command` with the stack's program in a node process of its own (LocalStack.runInOwnProcess),
+ * as a user's `pulumi` runs it in the language host's: timed, with the CPU of the program's process
+ * (`here`) and of the CLI and the hosts (`children`) as that process measured them.
+ */
+export async function timedInOwnProcess(
+  stack: LocalStack,
+  command: "preview" | "up" | "refresh",
+): Promise<{ result: ProgramProcessResult; ms: number; cpu: CpuSeconds }> {
+  const started = process.hrtime.bigint();
+  const result = await stack.runInOwnProcess(command);
+  return { result, ms: msSince(started), cpu: { here: result.programCpu, children: result.childrenCpu } };
 }
 
 /** cutime + cstime of /proc/self/stat: the CPU of the children this process waited for (0 off Linux). */

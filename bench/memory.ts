@@ -1,6 +1,7 @@
 // Peak memory of one command: the Pulumi CLI and every other process it starts (the provider host,
-// the language host), sampled from /proc, and this process, which runs the inline program (and the
-// emulator and the Automation API beside it). Linux only; elsewhere nothing is sampled.
+// the language host), sampled from /proc, and the program's process: the node process of its own
+// that LocalStack.runInOwnProcess starts (harness/program-process.ts), or else this process, which then
+// runs the inline program beside the emulator. Linux only; elsewhere nothing is sampled.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 /** Peak resident set sizes in MiB, by what the process is. */
@@ -9,7 +10,7 @@ export interface PeakMemory {
   readonly cli: number;
   /** Every other process under this one: the provider host and the plugin shims. */
   readonly hosts: number;
-  /** This process: the program, the emulator and the Automation API. */
+  /** The program's own process, or this one (the program, the emulator and the Automation API). */
   readonly program: number;
 }
 
@@ -20,14 +21,21 @@ export async function withPeakMemory<T>(
   command: () => Promise<T>,
 ): Promise<{ result: T; memory: PeakMemory }> {
   const peak = { cli: 0, hosts: 0, program: 0 };
+  // The program's own process once one is seen; this process until then (an inline program).
+  let self = 0;
+  let own: number | undefined;
   const sample = () => {
-    peak.program = Math.max(peak.program, process.memoryUsage.rss() / 2 ** 20);
     let cli = 0;
     let hosts = 0;
+    let program: number | undefined;
     for (const p of descendants(process.pid)) {
       if (p.name === "pulumi") cli += p.rssMiB;
+      else if (p.program) program = (program ?? 0) + p.rssMiB;
       else hosts += p.rssMiB;
     }
+    self = Math.max(self, process.memoryUsage.rss() / 2 ** 20);
+    if (program !== undefined) own = Math.max(own ?? 0, program);
+    peak.program = own ?? self;
     peak.cli = Math.max(peak.cli, cli);
     peak.hosts = Math.max(peak.hosts, hosts);
   };
@@ -52,6 +60,8 @@ interface ProcessInfo {
   readonly ppid: number;
   readonly name: string;
   readonly rssMiB: number;
+  /** Started by LocalStack.runInOwnProcess to run the program. */
+  readonly program: boolean;
 }
 
 function descendants(root: number): ProcessInfo[] {
@@ -69,6 +79,7 @@ function descendants(root: number): ProcessInfo[] {
         ppid: Number(fields[1]),
         name,
         rssMiB: (Number(fields[21]) * 4096) / 2 ** 20,
+        program: readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("program-process"),
       });
     } catch {
       // The process ended between the listing and the read.

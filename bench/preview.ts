@@ -2,7 +2,7 @@
 // dynamic resources (the engine's own floor: the CLI, the program, the host and N check/diff round
 // trips), both by the same CLI in the same run, interleaved. A revocation already done is not looked up
 // again, so the preview must make no Quick BI call: what is left is the provider's check and diff.
-import { loadAverage, timed, type CpuSeconds } from "./cli-stack";
+import { loadAverage, timedInOwnProcess, type CpuSeconds } from "./cli-stack";
 import { describeMemory, withPeakMemory, type PeakMemory } from "./memory";
 import type { ManyPeople } from "./many-people";
 import { times, type BenchmarkResult } from "./report";
@@ -24,14 +24,14 @@ export async function benchPreview(many: ManyPeople, options: PreviewOptions): P
     const {
       result: { result, ms, cpu: used },
       memory: peak,
-    } = await withPeakMemory(() => timed(() => stack.stack.preview()));
+    } = await withPeakMemory(() => timedInOwnProcess(stack, "preview"));
     cpu.set(what, [...(cpu.get(what) ?? []), used]);
     memory.set(what, peak);
-    const changes = Object.entries(result.changeSummary).filter(([op, n]) => op !== "same" && n > 0);
+    const changes = Object.entries(result.changes).filter(([op, n]) => op !== "same" && n > 0);
     const calls = many.emulator.requests().length - before;
     if (changes.length > 0 || calls > 0)
       throw new Error(
-        `the preview of ${what} should change nothing and call nothing; it planned ${JSON.stringify(result.changeSummary)} and made ${calls} Quick BI calls`,
+        `the preview of ${what} should change nothing and call nothing; it planned ${JSON.stringify(result.changes)} and made ${calls} Quick BI calls`,
       );
     return ms;
   };
@@ -77,15 +77,15 @@ export async function benchPreview(many: ManyPeople, options: PreviewOptions): P
       },
     ],
     notes: [
-      `${options.rounds} interleaved \`pulumi preview\`s of each stack (after 1 discarded), by the same CLI, timed from the Automation API call to its result (the CLI process, the inline program registering ${many.people} resources, one dynamic-provider host, ${many.people} Check and Diff calls). Each preview is checked to plan no change and to make 0 Quick BI calls.`,
-      `Candidate: bench/programs/revocations.ts, ${many.people} people already withdrawn (set up once by a \`pulumi up\` with the limiter lifted: ${many.setupSeconds.revocations.toFixed(0)} s, not measured), from this checkout (whose \`__provider\` is the provider's code copied by value, larger than an installed package's \`require\`: the size benchmark gives both). Baseline: bench/programs/trivial.ts, ${many.people} dynamic resources whose check and diff return at once (set up in ${many.setupSeconds.trivial.toFixed(0)} s).`,
+      `${options.rounds} interleaved \`pulumi preview\`s of each stack (after 1 discarded), by the same CLI, timed from starting the program's process to its result: the program registering ${many.people} resources in a node process of its own (harness/program-process.ts, as a user's program runs in the language host's; the emulator stays in the benchmark's process), the CLI, one dynamic-provider host, ${many.people} Check and Diff calls. Each preview is checked to plan no change and to make 0 Quick BI calls.`,
+      `Candidate: bench/programs/revocations.ts, ${many.people} people already withdrawn (set up once by a \`pulumi up\` with the limiter lifted: ${many.setupSeconds.revocations.toFixed(0)} s, not measured), from this checkout (whose \`__provider\` is the same one-line \`require\` as an installed package's: the size benchmark gives both). Baseline: bench/programs/trivial.ts, ${many.people} dynamic resources whose check and diff return at once (set up in ${many.setupSeconds.trivial.toFixed(0)} s).`,
       `CPU per preview (median of all runs): people ${cpuOf("people")}; trivial resources ${cpuOf("trivial resources")}.`,
       ...(withStacksSummary
         ? [
             `The people with every promise stack formatted (PULUMI_DEBUG_PROMISE_LEAKS=1, as before provider/promise-debug-stacks.ts), in the same rounds: ${seconds(withStacksSummary.median)} (p90 ${seconds(withStacksSummary.p90)}), ${times(withStacksSummary, trivial)} the floor; CPU ${cpuOf("people, every promise stack formatted")}.`,
           ]
         : []),
-      `Peak memory of the last preview: people ${describeMemory(memory.get("people")!)}; trivial resources ${describeMemory(memory.get("trivial resources")!)} (program: the bench process, which also runs the emulator).`,
+      `Peak memory of the last preview: people ${describeMemory(memory.get("people")!)}; trivial resources ${describeMemory(memory.get("trivial resources")!)}.`,
       `Load average (1/5/15 min) before: ${loadBefore}; after: ${loadAverage()}.`,
     ],
   };

@@ -125,6 +125,9 @@ async function main(): Promise<void> {
     ] as const) {
       const { program, host } = await profiledPreview(session, stack, join(out, `host-${label}-${people}`));
       writeFileSync(join(out, `preview-${label}-${people}.cpuprofile`), JSON.stringify(program));
+      const heap = process.memoryUsage();
+      const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+      console.log(`\nafter the ${label} preview: heap used ${mib(heap.heapUsed)}, rss ${mib(heap.rss)}`);
       summarize(`${label}, ${people}: the program's process`, program, 25);
       if (host) summarize(`${label}, ${people}: the provider host`, host, 25);
     }

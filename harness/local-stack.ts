@@ -16,9 +16,11 @@
  * A project whose language host the CLI has (YAML) runs as a project directory instead: `projectFiles`
  * is copied as the workspace and the CLI starts the program its Pulumi.yaml names.
  */
+import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import {
   LocalWorkspace,
   PulumiCommand,
@@ -28,6 +30,9 @@ import {
 } from "@pulumi/pulumi/automation";
 import { assertDistFresh } from "./dist-freshness";
 import type { PulumiCli } from "./pulumi-cli";
+import type { ProgramProcessResult, ProgramProcessSpec } from "./program-process";
+
+const execFileAsync = promisify(execFile);
 
 /**
  * The passphrase of every LocalStack's secrets provider: a stack exported from one (tests/upgrade's
@@ -76,6 +81,8 @@ export class LocalStack {
     readonly dir: string,
     /** The environment the CLI runs with (for a `pulumi` run by hand in the same stack). */
     readonly env: Readonly<Record<string, string>>,
+    /** How runInOwnProcess selects this stack again; undefined for a project directory. */
+    private readonly inline?: Omit<ProgramProcessSpec, "command" | "env">,
   ) {}
 
   static async open(options: LocalStackOptions): Promise<LocalStack> {
@@ -124,13 +131,46 @@ export class LocalStack {
             { stackName, workDir: work },
             { pulumiCommand, envVars: env },
           );
-      const local = new LocalStack(stack, dir, env);
+      const local = new LocalStack(
+        stack,
+        dir,
+        env,
+        main
+          ? { cliRoot: options.cli.root, workDir: work, stackName, projectName: options.project, main }
+          : undefined,
+      );
       if (options.config) await local.setConfig(options.config);
       return local;
     } catch (error) {
       rmSync(dir, { recursive: true, force: true });
       throw error;
     }
+  }
+
+  /**
+   * Runs `command` with the inline program in a node process of its own (harness/program-process.ts),
+   * as a user's program runs in the language host's: for measuring what the program costs, apart from
+   * the emulator and the test around it. The environment is the stack's, with the workspace's current
+   * variables (`stack.workspace.envVars`).
+   */
+  async runInOwnProcess(command: ProgramProcessSpec["command"]): Promise<ProgramProcessResult> {
+    if (!this.inline)
+      throw new Error("runInOwnProcess: this stack runs a project directory, not an inline program");
+    const spec: ProgramProcessSpec = { ...this.inline, command, env: { ...this.stack.workspace.envVars } };
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", join(__dirname, "program-process.ts")],
+      {
+        cwd: this.inline.workDir,
+        env: {
+          ...process.env,
+          PROGRAM_PROCESS_SPEC: JSON.stringify(spec),
+          TS_NODE_PROJECT: join(__dirname, "..", "tsconfig.json"),
+        },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+    return JSON.parse(stdout.trim().split("\n").at(-1)!) as ProgramProcessResult;
   }
 
   /** `pulumi config set [--secret] key value` for each. */

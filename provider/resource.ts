@@ -180,6 +180,32 @@ const OUTPUTS = {
 } as const satisfies Record<keyof RevocationOutputs, undefined>;
 
 /**
+ * The outputs that are an input as given and nothing else: the provider writes each from the input
+ * of the same name, never from Quick BI or a default. When the program leaves one unset, its output is
+ * undefined in every state the provider writes, so it is not registered: the SDK makes four promises
+ * and an Output for each registered property, which at ten thousand people is most of what the
+ * program's memory and garbage collection cost (docs/performance.md). It reads as a known undefined.
+ */
+const ECHOED_WHEN_GIVEN = [
+  "account",
+  "parentAccountName",
+  "reason",
+  "ticket",
+  "triggers",
+  "restore",
+] as const satisfies readonly (keyof RevocationOutputs & keyof QuickBIUserGroupRevocationArgs)[];
+
+/** What an output of {@link ECHOED_WHEN_GIVEN} reads when its input is unset: one Output shared by all. */
+const UNSET: pulumi.Output<undefined> = pulumi.output(undefined);
+
+/** The outputs to register for `args`: every one, except those echoing an input left unset. */
+function outputsToRegister(args: QuickBIUserGroupRevocationArgs): Partial<typeof OUTPUTS> {
+  const outputs: Partial<Record<keyof typeof OUTPUTS, undefined>> = { ...OUTPUTS };
+  for (const key of ECHOED_WHEN_GIVEN) if (args[key] === undefined) delete outputs[key];
+  return outputs;
+}
+
+/**
  * Removes a Quick BI user from every user group with WithdrawAllUserGroups, verifies it, and keeps
  * an audit record. `pulumi preview` shows who will leave which groups; `pulumi refresh` notices a user
  * added back to a group, and the next `pulumi up` withdraws again.
@@ -254,11 +280,13 @@ export class QuickBIUserGroupRevocation extends pulumi.CustomResource {
     // A preview of thousands of people: see promise-debug-stacks.ts for what this skips and keeps.
     const restoreStacks = skipPromiseDebugStacks();
     try {
-      const props = withProvider("provider-runtime", { ...OUTPUTS, ...args });
+      const props = withProvider("provider-runtime", { ...outputsToRegister(args), ...args });
       super(dynamicResourceType("UserGroupRevocation"), name, props, opts);
     } finally {
       restoreStacks();
     }
+    const self = this as unknown as Record<string, unknown>;
+    for (const key of ECHOED_WHEN_GIVEN) if (args[key] === undefined) self[key] = UNSET;
   }
 }
 

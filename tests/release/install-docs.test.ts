@@ -58,4 +58,32 @@ describe("the install instructions", () => {
       assert.doesNotMatch(content, /pip install "?git\+/, `${file}: the repository is not published`);
     }
   });
+
+  it("name this version wherever they name a file or command of a release", () => {
+    const { version } = publicHome();
+    // How the pages name a release's artifacts and installs; the changelog and the upgrade notes name
+    // earlier releases on purpose, and are not among these patterns.
+    const patterns = [
+      /pulumi-quickbi-offboarding-(\d+\.\d+\.\d+)\.tgz/g,
+      /pulumi_quickbi-(\d+\.\d+\.\d+)-py3/g,
+      /pulumi_quickbi==(\d+\.\d+\.\d+)/g,
+      /pulumi-resource-quickbi-v(\d+\.\d+\.\d+)-/g,
+      /resource-quickbi-v(\d+\.\d+\.\d+)/g,
+      /plugin install resource quickbi (\d+\.\d+\.\d+)/g,
+      /sdk\/go@v(\d+\.\d+\.\d+)/g,
+    ];
+    const docs = readdirSync(join(ROOT, "docs"))
+      .filter((file) => file.endsWith(".md"))
+      .map((file) => `docs/${file}`);
+    let seen = 0;
+    for (const file of ["README.md", "CONTRIBUTING.md", ...docs]) {
+      const content = read(file);
+      for (const pattern of patterns)
+        for (const [text, named] of content.matchAll(pattern)) {
+          seen++;
+          assert.equal(named, version, `${file}: "${text}" names ${named}, not this version (package.json)`);
+        }
+    }
+    assert.ok(seen >= 5, `the pages name a release's files ${seen} times: the patterns no longer match them`);
+  });
 });

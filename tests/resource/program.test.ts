@@ -83,8 +83,37 @@ describe("QuickBIUserGroupRevocation in a program", () => {
         },
       ],
     } satisfies Record<keyof RevocationOutputs, unknown>;
-    const resource = await registerOne({ userId: ALICE }, { stateFor: () => state });
+    // The outputs that echo an input are registered when the input is given, as here.
+    const { account, parentAccountName, reason, ticket, triggers, restore } = state;
+    const given = { userId: ALICE, account, parentAccountName, reason, ticket, triggers, restore };
+    const resource = await registerOne(given, { stateFor: () => state });
     for (const [key, value] of Object.entries(state)) assert.deepEqual(resource.outputs[key], value, key);
+  });
+
+  it("registers no output echoing an input left unset, and reads each as undefined", async () => {
+    const echoed = ["account", "parentAccountName", "reason", "ticket", "triggers", "restore"];
+    let captured: QuickBIUserGroupRevocation | undefined;
+    let other: QuickBIUserGroupRevocation | undefined;
+    const [resource] = await captureResources(() => {
+      captured = new QuickBIUserGroupRevocation("offboard-alice", { userId: ALICE });
+      other = new QuickBIUserGroupRevocation("offboard-bob", { userId: "bob" });
+    });
+    const outputOf = (r: QuickBIUserGroupRevocation | undefined, key: string) =>
+      (r as unknown as Record<string, unknown>)[key];
+    // Not registered: no Output of the resource's own awaits the engine for it, one shared Output
+    // stands for all (a registered output is the resource's own, as userId's is).
+    for (const key of echoed) assert.equal(outputOf(captured, key), outputOf(other, key), key);
+    assert.notEqual(outputOf(captured, "userId"), outputOf(other, "userId"));
+    for (const key of echoed) assert.ok(!(key in resource!.inputs), key);
+    // Each still reads, as an Output whose value is known to be undefined.
+    for (const key of echoed) {
+      const output = (captured as unknown as Record<string, pulumi.Output<unknown>>)[key]!;
+      assert.ok(pulumi.Output.isInstance(output), key);
+      assert.equal(await new Promise((resolve) => output.apply(resolve)), undefined, key);
+    }
+    // The outputs Quick BI or a default fills stay registered with no input given.
+    for (const key of ["userId", "onMissingUser", "region", "endpoint", "scope", "requestId"])
+      assert.ok(key in resource!.outputs, key);
   });
 
   it("accepts inputs that are Outputs of other resources", async () => {
