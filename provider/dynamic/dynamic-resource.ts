@@ -9,7 +9,7 @@
  * from a source checkout, copies the runtime's forwarders by value (about 2.4 KB), and its text may
  * change between SDK versions. Every one of this package's providers is a module the host can
  * `require` by name from the project's node_modules, so the source is one line, the same in every
- * layout and SDK version: a quarter of what the state used to spend on it (docs/performance.md).
+ * layout and SDK version: 80 B, under a third of what the state used to spend on it (docs/performance.md).
  *
  * Nothing but the entry's name is in it: no credential, config value or client object can reach the
  * state. The entry points stay those earlier releases wrote (`provider-runtime`,
@@ -36,8 +36,8 @@ export function dynamicResourceType(type: string): string {
 
 /**
  * `props` with the `__provider` of `entry`: what a resource of this package registers, as a
- * `pulumi.CustomResource` of {@link dynamicResourceType} (which is all `pulumi.dynamic.Resource`
- * adds to a custom resource besides serializing the provider).
+ * `pulumi.CustomResource` of {@link dynamicResourceType}. `pulumi.dynamic.Resource` adds nothing else
+ * to a custom resource.
  */
 export function withProvider(entry: ProviderEntry, props: pulumi.Inputs): pulumi.Inputs {
   if ("__provider" in props) throw new Error("a dynamic resource must not define the __provider key");
