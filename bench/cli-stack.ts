@@ -1,10 +1,10 @@
 // What the benchmarks under the real Pulumi CLI share: a stack of one of bench/programs, run by the
 // pinned CLI (harness/local-stack.ts: file backend, passphrase secrets, inline program) against an
 // emulator, with the stack config a user would set; the timing of one command; the machine's load.
-import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import type { QuickBIEmulator } from "../emulator";
+import { childrenCpuSeconds } from "../harness/children-cpu";
 import { LocalStack, type ConfigValue } from "../harness/local-stack";
 import type { ProgramProcessResult } from "../harness/program-process";
 import { obtainPulumiCli, type PulumiCli } from "../harness/pulumi-cli";
@@ -90,15 +90,6 @@ export async function timedInOwnProcess(
   const started = process.hrtime.bigint();
   const result = await stack.runInOwnProcess(command);
   return { result, ms: msSince(started), cpu: { here: result.programCpu, children: result.childrenCpu } };
-}
-
-/** cutime + cstime of /proc/self/stat: the CPU of the children this process waited for (0 off Linux). */
-function childrenCpuSeconds(): number {
-  if (!existsSync("/proc/self/stat")) return 0;
-  // The fields after the command name (which may hold spaces) start at the 3rd; cutime is the 16th.
-  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
-  const ticksPerSecond = 100; // USER_HZ, which Linux fixes at 100 for /proc
-  return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
 }
 
 /** The 1, 5 and 15 minute load averages, for the notes: other work on a shared machine skews timings. */

@@ -3,8 +3,8 @@
 // around it) shares its heap, so its memory and garbage collection are the program's alone. Started
 // by LocalStack.runInOwnProcess with ts-node, the stack's settings in PROGRAM_PROCESS_SPEC; prints one
 // JSON line: the command's result and the CPU this process and its children (the CLI, the hosts) used.
-import { existsSync, readFileSync } from "node:fs";
 import { LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation";
+import { childrenCpuSeconds } from "./children-cpu";
 
 /** What LocalStack passes: enough to select the same stack with the same inline program. */
 export interface ProgramProcessSpec {
@@ -27,13 +27,6 @@ export interface ProgramProcessResult {
   readonly childrenCpu: number;
   /** Peak resident set of this process, MiB. */
   readonly programPeakMiB: number;
-}
-
-/** cutime + cstime of /proc/self/stat, in seconds (0 off Linux). */
-function childrenCpuSeconds(): number {
-  if (!existsSync("/proc/self/stat")) return 0;
-  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
 async function main(): Promise<void> {
